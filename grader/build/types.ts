@@ -1,0 +1,20 @@
+/** A solution folder built by esbuild: every .ts file became a .js file of the same name. */
+export interface BuiltProgram {
+  /** Host directory holding the built .js files and a package.json saying "type": "module". */
+  dir: string;
+  /** File name of the program to run, e.g. "solution.js". */
+  entry: string;
+  /** The folder the sources came from. */
+  sourceDir: string;
+}
+
+export interface BuildError {
+  file: string;
+  line: number;
+  column: number;
+  text: string;
+}
+
+export type BuildResult =
+  | { ok: true; program: BuiltProgram; cached: boolean }
+  | { ok: false; message: string; errors: BuildError[] };

@@ -1,0 +1,50 @@
+import type { ProgramRun } from '../run/types.js';
+import type { TestSpec } from '../spec/types.js';
+
+/** Everything a check may read. Checks are pure: they never start processes or touch files. */
+export interface CheckContext {
+  test: TestSpec;
+  /** The main process's run. */
+  run: ProgramRun;
+  /** Every process of a multi-process test, by name ("main" included). */
+  runs: Record<string, ProgramRun>;
+  /** The reference solution's run of the same test, when a check asks for comparison. */
+  reference?: Record<string, ProgramRun>;
+  /** The work directory's state after the run, for file-system checks (path → entry). */
+  workTree?: Record<string, WorkTreeEntry>;
+}
+
+export interface WorkTreeEntry {
+  type: 'file' | 'dir' | 'symlink' | 'fifo' | 'other';
+  /** Permission bits, e.g. 0o640. */
+  mode: number;
+  size: number;
+  /** Content of small regular files (UTF-8), target of symlinks. */
+  content?: string;
+  target?: string;
+}
+
+export interface CheckOutcome {
+  passed: boolean;
+  /** One or two sentences for the student: what was expected, what happened. */
+  message: string;
+  /** Unified diff (from the `diff` library) of expected and actual text, where text differs. */
+  diff?: string;
+  /** The likely cause, in the student's terms. */
+  hint?: string;
+}
+
+/**
+ * A check kind. One file per kind under grader/checks/, registered in grader/checks/index.ts.
+ * `schema` is the JSON Schema of its configuration fields (without `check`, `hint`, `process`,
+ * which every check has); it is merged into specs/schema.json.
+ */
+export interface CheckKind<Config> {
+  name: string;
+  description: string;
+  schema: {
+    properties: Record<string, unknown>;
+    required?: string[];
+  };
+  run(config: Config, context: CheckContext): CheckOutcome;
+}

@@ -1,0 +1,109 @@
+// The shape of a spec after it has been loaded and validated against specs/schema.json.
+// The schema is assembled from grader/spec/schema-base.ts and the checks' own fragments
+// (grader/checks/*): keep these types and those fragments in step.
+
+/** A check as written in a spec: `check` names it, the other fields are its configuration. */
+export interface CheckSpec {
+  check: string;
+  /** Shown to the student under the failure, in place of the check's generic advice. */
+  hint?: string;
+  /** Which process's output it reads, in multi-process tests (default: the main one). */
+  process?: string;
+  [field: string]: unknown;
+}
+
+/** An entry of the test's working directory, created before the program starts. */
+export interface FixtureSpec {
+  path: string;
+  type?: 'file' | 'dir' | 'symlink' | 'fifo';
+  content?: string;
+  /** Octal mode as a string, e.g. "0640". */
+  mode?: string;
+  /** Link target, for symlinks. */
+  target?: string;
+}
+
+/** One step of an interactive conversation with the program's standard input. */
+export type StepSpec =
+  | { send: string }
+  | { expect: string; timeoutMs?: number }
+  | { close: true }
+  | { waitMs: number };
+
+/** How the same standard input bytes are split and paced when fed (framing fuzz). */
+export interface FeedSpec {
+  /** Text to feed (UTF-8). */
+  text?: string;
+  /** Bytes to feed, base64 (for input that is not text, e.g. binary frames). */
+  base64?: string;
+  /** Split strategies; the program's output must be the same under each. */
+  splits: Array<'whole' | 'bytewise' | 'random' | 'paused'>;
+  /** How many random splits to try (default 3). */
+  randomRuns?: number;
+  /** Pause between pieces for the 'paused' strategy, in ms (default 20). */
+  pauseMs?: number;
+  /** Wait this long after start before the first byte, so the reader is up (default 300). */
+  startDelayMs?: number;
+}
+
+/** A further process started in the same work directory as the main one. */
+export interface PeerProcessSpec {
+  name: string;
+  args: string[];
+  /** Built program file to run, relative to the solution (default: the spec's entry). */
+  entry?: string;
+  /** Start this many ms after the main process (default 0). */
+  startAfterMs?: number;
+  stdin?: string;
+  timeoutMs?: number;
+}
+
+export interface TestSpec {
+  name: string;
+  points: number;
+  hidden: boolean;
+  args: string[];
+  /** Variables added to the sandbox's base environment; null removes a base variable. */
+  env: Record<string, string | null>;
+  /** Fed whole, then standard input is closed. Absent: standard input is empty (closed). */
+  stdin?: string;
+  steps?: StepSpec[];
+  feed?: FeedSpec;
+  files: FixtureSpec[];
+  /** Directory (relative to the work directory, created if missing) to start the program in. */
+  cwd?: string;
+  timeoutMs: number;
+  /** Stop with a "no progress" verdict when the program prints nothing for this long. */
+  idleTimeoutMs?: number;
+  /** Run the test this many times; it passes only if every trial passes. */
+  trials: number;
+  /** Seed for anything random in the test (reported so a failure can be replayed). */
+  seed?: number;
+  /** Watch the program's processes and threads while it runs (for process/thread checks). */
+  observe: boolean;
+  /** Timing-sensitive: run with no other test in parallel. */
+  exclusive: boolean;
+  processes: PeerProcessSpec[];
+  checks: CheckSpec[];
+}
+
+/** A known-bad variant (reference/SLUG/wrong/NAME/) and how the spec must reject it. */
+export interface MustRejectSpec {
+  /** The test that must fail. */
+  test: string;
+  /** The check (by its `check` name) whose failure must be reported. */
+  check: string;
+  /** Text that the failure message must contain. */
+  message?: string;
+}
+
+export interface ExerciseSpec {
+  slug: string;
+  title: string;
+  /** Built file that is run, without extension (default "solution"). */
+  entry: string;
+  tests: TestSpec[];
+  mustReject: Record<string, MustRejectSpec>;
+  /** Absolute path of the YAML file this came from. */
+  file: string;
+}
