@@ -1,0 +1,39 @@
+// pipe-anonymous: the parent spawns child.js with its standard output connected to an
+// anonymous pipe and prints one line per message, however the bytes were split or joined.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '10' },
+    'delay-ms': { type: 'string', default: '1000' },
+    burst: { type: 'boolean', default: false },
+  },
+});
+
+const childArgs = ['--messages', values.messages, '--delay-ms', values['delay-ms']];
+if (values.burst) childArgs.push('--burst');
+
+// stdio[1] = 'pipe': an anonymous byte stream whose write end is the child's fd 1 (libuv makes
+// it a Unix socket pair; it behaves like os.pipe()'s pipe: bytes, no message boundaries).
+const child = spawn(process.execPath, [fileURLToPath(new URL('./child.js', import.meta.url)), ...childArgs], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+
+/** Unix time in seconds with 6 decimals, taken now. */
+const now = (): string => ((performance.timeOrigin + performance.now()) / 1000).toFixed(6);
+
+// BUG (the slide's): each read is taken to be one message.
+child.stdout.setEncoding('utf8');
+child.stdout.on('data', (chunk: string) => {
+  process.stdout.write(`Parent ${process.pid} got [${chunk}] at ${now()}\n`);
+});
+
+// 'close': the child has exited AND its pipe is drained (every message is printed).
+child.on('close', (code, signal) => {
+  if (code !== 0) {
+    process.stderr.write(`error: the child ended with ${signal ?? `status ${code}`}\n`);
+    process.exitCode = 1;
+  }
+});
