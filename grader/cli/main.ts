@@ -1,0 +1,33 @@
+import { gradeCommand } from './grade-command.js';
+import { exerciseCommand } from './exercise-command.js';
+import { CliUsageError } from './usage.js';
+
+export interface CliEnvironment {
+  /** The repository root (where package.json, specs/ and reference/ are). */
+  root: string;
+}
+
+const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<number>> = {
+  grade: gradeCommand,
+  exercise: exerciseCommand,
+};
+
+/** Runs one grader command; resolves with the process exit status (0 ok, 1 failures, 2 bad usage or spec). */
+export async function main(argv: string[], env: CliEnvironment): Promise<number> {
+  const [command = 'grade', ...rest] = argv;
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`Unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    return 2;
+  }
+  try {
+    return await run(rest, env);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`The grader itself failed; this is a bug in the grader, not in your solution:\n${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

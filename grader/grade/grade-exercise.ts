@@ -1,0 +1,79 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { buildSolution } from '../build/build.js';
+import type { BuiltProgram } from '../build/types.js';
+import type { ExerciseResult, TestResult } from '../report/types.js';
+import type { ExerciseSpec } from '../spec/types.js';
+import { gradeTest } from './grade-test.js';
+import type { TaskPool } from './pool.js';
+
+export interface ExerciseGradingOptions {
+  solutionDir: string;
+  referenceDir: string;
+  cacheDir: string;
+  pool: TaskPool;
+  seed?: number;
+  onTestResult?: (result: TestResult) => void | Promise<void>;
+}
+
+/** Builds one solution and grades it against its spec (tests run through the shared pool). */
+export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGradingOptions): Promise<ExerciseResult> {
+  const started = Date.now();
+  const maxScore = spec.tests.reduce((sum, test) => sum + test.points, 0);
+  const base: ExerciseResult = {
+    slug: spec.slug,
+    title: spec.title,
+    status: 'passed',
+    score: 0,
+    maxScore,
+    tests: [],
+    solutionDir: options.solutionDir,
+    durationMs: 0,
+  };
+  const finish = (result: ExerciseResult): ExerciseResult => ({ ...result, durationMs: Date.now() - started });
+  const entryFile = path.join(options.solutionDir, `${spec.entry}.ts`);
+  try {
+    await access(entryFile);
+  } catch {
+    return finish({
+      ...base,
+      status: 'missing',
+      message: `No solution found: ${path.relative(process.cwd(), entryFile)} does not exist.`,
+      tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: the solution is missing')),
+    });
+  }
+  const build = await buildSolution(options.solutionDir, { cacheDir: options.cacheDir, entry: spec.entry });
+  if (!build.ok) {
+    return finish({
+      ...base,
+      status: 'error',
+      message: build.message,
+      tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: the solution does not compile')),
+    });
+  }
+  let referenceBuild: Promise<BuiltProgram> | undefined;
+  const reference = (): Promise<BuiltProgram> => {
+    referenceBuild ??= buildSolution(options.referenceDir, { cacheDir: options.cacheDir, entry: spec.entry }).then((r) => {
+      if (!r.ok) throw new Error(`the reference solution in ${options.referenceDir} does not build:\n${r.message}`);
+      return r.program;
+    });
+    return referenceBuild;
+  };
+  const tests = await Promise.all(
+    spec.tests.map((test) =>
+      options.pool.run(async () => {
+        const context = { slug: spec.slug, program: build.program, reference, ...(options.seed === undefined ? {} : { seed: options.seed }) };
+        const result = await gradeTest(test, context);
+        await options.onTestResult?.(result);
+        return result;
+      }, test.exclusive),
+    ),
+  );
+  const score = tests.reduce((sum, test) => sum + test.score, 0);
+  const status = tests.some((t) => t.status === 'error') ? 'error' : tests.every((t) => t.status === 'passed') ? 'passed' : 'failed';
+  return finish({ ...base, status, score, tests });
+}
+
+function notRun(name: string, points: number, hidden: boolean, message: string): TestResult {
+  return { name, status: 'failed', message, score: 0, maxScore: points, hidden, checks: [], trials: 1, durationMs: 0 };
+}

@@ -1,0 +1,113 @@
+import { randomInt } from 'node:crypto';
+import { runCheck } from '../checks/index.js';
+import { escapeForDisplay } from '../checks/display.js';
+import type { CheckContext } from '../checks/types.js';
+import type { BuiltProgram } from '../build/types.js';
+import { runTest } from '../run/index.js';
+import type { ProgramRun } from '../run/types.js';
+import type { CheckResult, TestResult } from '../report/types.js';
+import type { TestSpec } from '../spec/types.js';
+import { shellQuote } from './shell-quote.js';
+import { endingCheck } from './verdict.js';
+
+export interface TestGradingContext {
+  slug: string;
+  program: BuiltProgram;
+  /** The reference solution, built on first use (for `reference` checks). */
+  reference: () => Promise<BuiltProgram>;
+  /** Replaces every test's seed (to replay a failure). */
+  seed?: number;
+}
+
+const STDERR_TAIL_LINES = 12;
+
+/** Runs one test (every trial, until one fails) and applies its checks. Never throws. */
+export async function gradeTest(test: TestSpec, context: TestGradingContext): Promise<TestResult> {
+  const started = Date.now();
+  const baseSeed = context.seed ?? test.seed ?? randomInt(1, 2 ** 31 - 1);
+  const needsSeed = test.trials > 1 || test.feed !== undefined || test.seed !== undefined || context.seed !== undefined;
+  const result: TestResult = {
+    name: test.name,
+    status: 'passed',
+    message: '',
+    score: test.points,
+    maxScore: test.points,
+    hidden: test.hidden,
+    checks: [],
+    trials: test.trials,
+    durationMs: 0,
+    rerun: rerunCommand(context.slug, test),
+  };
+  if (needsSeed) result.seed = baseSeed;
+  try {
+    for (let trial = 1; trial <= test.trials; trial++) {
+      const seed = baseSeed + trial - 1;
+      const { runs, workTree } = await runTest(test, context.program, { seed });
+      const checkContext: CheckContext = { test, run: runs.main!, runs, workTree };
+      if (test.checks.some((c) => c.check === 'reference')) {
+        checkContext.reference = (await runTest(test, await context.reference(), { seed })).runs;
+      }
+      const checks = applyChecks(test, checkContext);
+      result.checks = checks;
+      const failed = checks.find((c) => !c.passed);
+      if (failed) {
+        result.status = 'failed';
+        result.message = failed.message;
+        result.score = 0;
+        if (test.trials > 1) result.failedTrial = trial;
+        const tail = stderrTail(runs);
+        if (tail) result.stderrTail = tail;
+        break;
+      }
+    }
+  } catch (error) {
+    result.status = 'error';
+    result.score = 0;
+    result.message = `The grader could not run this test: ${(error as Error).stack ?? String(error)}`;
+  }
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+/** The ending of every process first; if one did not end by itself, its verdict is the result. */
+function applyChecks(test: TestSpec, context: CheckContext): CheckResult[] {
+  const runs = Object.values(context.runs);
+  const endings = runs.map((run) => endingCheck(run, timeoutOf(test, run)));
+  const brokenEnding = endings.find((e) => !e.passed);
+  if (brokenEnding) return [brokenEnding];
+  return test.checks.map((spec) => {
+    const outcome = runCheck(spec, context);
+    const result: CheckResult = { check: spec.check, passed: outcome.passed, message: outcome.message };
+    if (outcome.diff) result.diff = outcome.diff;
+    if (outcome.hint) result.hint = outcome.hint;
+    return result;
+  });
+}
+
+function timeoutOf(test: TestSpec, run: ProgramRun): number {
+  if (run.name === 'main') return test.timeoutMs;
+  return test.processes.find((p) => p.name === run.name)?.timeoutMs ?? test.timeoutMs;
+}
+
+function stderrTail(runs: Record<string, ProgramRun>): string | undefined {
+  const parts: string[] = [];
+  for (const run of Object.values(runs)) {
+    const lines = run.stderr.replace(/\n+$/, '').split('\n');
+    if (lines.length === 1 && lines[0] === '') continue;
+    const tail = lines.slice(-STDERR_TAIL_LINES).map((line) => escapeForDisplay(line, { quote: false }));
+    const label = Object.keys(runs).length > 1 ? `[${run.name}] ` : '';
+    const cut = lines.length > STDERR_TAIL_LINES ? `${label}(… ${lines.length - STDERR_TAIL_LINES} earlier lines)\n` : '';
+    parts.push(cut + tail.map((line) => label + line).join('\n'));
+  }
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+/** A command line that runs the test by hand, the way the grader does. */
+function rerunCommand(slug: string, test: TestSpec): string {
+  const env = Object.entries(test.env)
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([name, value]) => `${name}=${shellQuote(value)}`);
+  const command = ['npm', 'run', 'exercise', '--', slug, ...test.args.map(shellQuote)];
+  const input = test.stdin !== undefined ? `printf '%s' ${shellQuote(test.stdin)} | ` : '';
+  return input + [...env, ...command].join(' ');
+}

@@ -1,0 +1,94 @@
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { detectSandbox } from '../run/index.js';
+import type { ExerciseResult, GradeSummary, Reporter, SandboxSummary } from '../report/types.js';
+import { loadSpec } from '../spec/load.js';
+import type { ExerciseSpec } from '../spec/types.js';
+import { gradeExercise } from './grade-exercise.js';
+import { TaskPool } from './pool.js';
+
+export interface GradeOptions {
+  /** The repository: specs/, reference/ and the build cache are found from here. */
+  root: string;
+  /** Exercises to grade; empty for every exercise that has a spec. */
+  slugs: string[];
+  /** Folder holding one solution folder per slug (default ROOT/assignments). */
+  solutionsDir?: string;
+  /** Tests run at once (default: the number of cores). */
+  jobs?: number;
+  /** Seed for every test (to replay a failure). */
+  seed?: number;
+  reporters: Reporter[];
+}
+
+/** Bad command-line use: an unknown exercise, a missing folder. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Every spec slug in the specs folder, sorted. */
+export async function listSpecSlugs(specsDir: string): Promise<string[]> {
+  const names = await readdir(specsDir).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/** Loads the specs of the chosen exercises (throws SpecError for a bad one, UsageError for an unknown slug). */
+export async function loadSpecs(root: string, slugs: string[]): Promise<ExerciseSpec[]> {
+  const specsDir = path.join(root, 'specs');
+  const known = await listSpecSlugs(specsDir);
+  const unknown = slugs.filter((slug) => !known.includes(slug));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `No exercise named ${unknown.map((s) => `"${s}"`).join(', ')}. Known exercises: ${known.join(', ') || '(none)'}.`,
+    );
+  }
+  const chosen = slugs.length > 0 ? [...new Set(slugs)] : known;
+  return Promise.all(chosen.map((slug) => loadSpec(path.join(specsDir, `${slug}.yaml`))));
+}
+
+/** Grades the chosen exercises and tells every reporter; resolves with the summary. */
+export async function grade(options: GradeOptions): Promise<GradeSummary> {
+  const started = Date.now();
+  const root = path.resolve(options.root);
+  const solutionsDir = path.resolve(root, options.solutionsDir ?? 'assignments');
+  const specs = await loadSpecs(root, options.slugs);
+  const sandboxInfo = await detectSandbox();
+  const sandbox: SandboxSummary = {
+    tier: sandboxInfo.tier,
+    reason: sandboxInfo.reason,
+    guarantees: sandboxInfo.guarantees,
+    missing: sandboxInfo.missing,
+  };
+  const emit = async (call: (reporter: Reporter) => void | Promise<void>): Promise<void> => {
+    for (const reporter of options.reporters) await call(reporter);
+  };
+  await emit((r) => r.onStart?.({ slugs: specs.map((s) => s.slug), sandbox, solutionsDir }));
+  const pool = new TaskPool(Math.max(1, options.jobs ?? availableParallelism()));
+  const exercises: ExerciseResult[] = await Promise.all(
+    specs.map(async (spec) => {
+      const result = await gradeExercise(spec, {
+        solutionDir: path.join(solutionsDir, spec.slug),
+        referenceDir: path.join(root, 'reference', spec.slug),
+        cacheDir: path.join(root, '.cache', 'build'),
+        pool,
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        onTestResult: (test) => emit((r) => r.onTestResult?.(spec.slug, test)),
+      });
+      await emit((r) => r.onExerciseEnd?.(result));
+      return result;
+    }),
+  );
+  const summary: GradeSummary = {
+    score: exercises.reduce((sum, e) => sum + e.score, 0),
+    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+    exercises,
+    sandbox,
+    durationMs: Date.now() - started,
+  };
+  await emit((r) => r.onEnd?.(summary));
+  return summary;
+}

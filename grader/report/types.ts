@@ -1,0 +1,71 @@
+// The results of a grading run, and the reporters that read them. A grading run emits one
+// stream of events; every output format (console, JSON, ...) is a reporter over that stream.
+
+export type TestStatus = 'passed' | 'failed' | 'error';
+export type ExerciseStatus = 'passed' | 'failed' | 'error' | 'missing';
+
+export interface CheckResult {
+  /** Kind of the check ("exit", "lines", ...; "ending" for how the run ended). */
+  check: string;
+  passed: boolean;
+  message: string;
+  diff?: string;
+  hint?: string;
+}
+
+export interface TestResult {
+  name: string;
+  status: TestStatus;
+  /** The first failure's message (empty when passed). */
+  message: string;
+  score: number;
+  maxScore: number;
+  hidden: boolean;
+  checks: CheckResult[];
+  /** 1-based number of the trial that failed, when the test has several. */
+  failedTrial?: number;
+  trials: number;
+  seed?: number;
+  durationMs: number;
+  /** The last lines the program wrote to stderr, when it failed (escaped for display). */
+  stderrTail?: string;
+  /** The command line a student can paste to rerun the test by hand. */
+  rerun?: string;
+}
+
+export interface ExerciseResult {
+  slug: string;
+  title: string;
+  status: ExerciseStatus;
+  score: number;
+  maxScore: number;
+  /** Why the exercise could not be graded (missing solution, compile error). */
+  message?: string;
+  tests: TestResult[];
+  /** Folder of the solution that was graded. */
+  solutionDir: string;
+  durationMs: number;
+}
+
+export interface SandboxSummary {
+  tier: string;
+  reason: string;
+  guarantees: string[];
+  missing: string[];
+}
+
+export interface GradeSummary {
+  score: number;
+  maxScore: number;
+  exercises: ExerciseResult[];
+  sandbox: SandboxSummary;
+  durationMs: number;
+}
+
+/** A reader of the grading run's events. Every hook is optional. */
+export interface Reporter {
+  onStart?(info: { slugs: string[]; sandbox: SandboxSummary; solutionsDir: string }): void | Promise<void>;
+  onTestResult?(slug: string, result: TestResult): void | Promise<void>;
+  onExerciseEnd?(result: ExerciseResult): void | Promise<void>;
+  onEnd?(summary: GradeSummary): void | Promise<void>;
+}

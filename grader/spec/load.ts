@@ -1,0 +1,194 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { checkKindList } from '../checks/index.js';
+import { fullSpecSchema } from './schema.js';
+import { SpecError, type SpecProblem } from './spec-error.js';
+import { normaliseSpec, type RawSpec } from './normalise.js';
+import type { ExerciseSpec } from './types.js';
+
+let validator: ValidateFunction | undefined;
+
+function getValidator(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, discriminator: true, strict: false }).compile(
+    fullSpecSchema(checkKindList()),
+  );
+  return validator;
+}
+
+/** Loads, validates and normalises one spec file; throws SpecError naming file, line and column. */
+export async function loadSpec(file: string): Promise<ExerciseSpec> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SpecError(file, [{ line: 0, column: 0, message: `cannot read the spec: ${(error as Error).message}` }]);
+  }
+  return parseSpec(source, file);
+}
+
+/** Parses spec text (as loadSpec does for a file); `file` names it in errors. */
+export function parseSpec(source: string, file: string): ExerciseSpec {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new SpecError(
+      file,
+      document.errors.map((error) => {
+        const position = error.linePos?.[0];
+        return {
+          line: position?.line ?? 0,
+          column: position?.col ?? 0,
+          message: `YAML syntax: ${firstLine(error.message)}`,
+        };
+      }),
+    );
+  }
+  const data: unknown = document.toJS();
+  const validate = getValidator();
+  if (!validate(data)) {
+    throw new SpecError(file, describeSchemaErrors(validate.errors ?? [], document, lineCounter));
+  }
+  const raw = data as RawSpec;
+  const problems = semanticProblems(raw, file).map((p) => locate(p.path, p.message, document, lineCounter));
+  if (problems.length > 0) throw new SpecError(file, problems);
+  return normaliseSpec(raw, path.resolve(file));
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+interface PathProblem {
+  path: Array<string | number>;
+  message: string;
+}
+
+/** Rules the schema cannot say: unique names, references between fields, the file name. */
+function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const expectedSlug = path.basename(file).replace(/\.ya?ml$/, '');
+  if (spec.slug !== expectedSlug) {
+    problems.push({ path: ['slug'], message: `slug "${spec.slug}" must equal the file name "${expectedSlug}"` });
+  }
+  const names = new Map<string, number>();
+  spec.tests.forEach((test, index) => {
+    if (names.has(test.name)) {
+      problems.push({ path: ['tests', index, 'name'], message: `test name "${test.name}" is used twice` });
+    }
+    names.set(test.name, index);
+    const peerNames = new Set(['main', ...(test.processes ?? spec.defaults?.processes ?? []).map((p) => p.name)]);
+    test.checks.forEach((check, checkIndex) => {
+      if (check.process !== undefined && !peerNames.has(check.process)) {
+        problems.push({
+          path: ['tests', index, 'checks', checkIndex, 'process'],
+          message: `process "${check.process}" is not one of this test's processes (${[...peerNames].join(', ')})`,
+        });
+      }
+    });
+    const inputs = ['stdin', 'steps', 'feed'].filter((key) => key in test);
+    if (inputs.length > 1) {
+      problems.push({ path: ['tests', index, inputs[1]!], message: `a test takes only one of stdin, steps and feed (it has ${inputs.join(' and ')})` });
+    }
+  });
+  for (const [variant, reject] of Object.entries(spec.mustReject ?? {})) {
+    const testIndex = names.get(reject.test);
+    if (testIndex === undefined) {
+      problems.push({ path: ['mustReject', variant, 'test'], message: `no test is named "${reject.test}"` });
+      continue;
+    }
+    const kinds = new Set(spec.tests[testIndex]!.checks.map((c) => c.check));
+    kinds.add('ending');
+    if (!kinds.has(reject.check)) {
+      problems.push({
+        path: ['mustReject', variant, 'check'],
+        message: `test "${reject.test}" has no "${reject.check}" check (it has: ${[...kinds].join(', ')})`,
+      });
+    }
+  }
+  return problems;
+}
+
+function describeSchemaErrors(errors: ErrorObject[], document: Document, lines: LineCounter): SpecProblem[] {
+  // With a discriminator, the branch errors are the useful ones; drop the generic oneOf noise.
+  const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
+  const chosen = pruneAlternatives(useful.length > 0 ? useful : errors);
+  const seen = new Set<string>();
+  const problems: SpecProblem[] = [];
+  for (const error of chosen) {
+    const pointer = error.instancePath.split('/').slice(1).map(decodePointer);
+    const params = error.params as Record<string, unknown>;
+    // An unknown field is best shown where it stands, not where its object starts.
+    const place = error.keyword === 'additionalProperties' ? [...pointer, String(params.additionalProperty)] : pointer;
+    const problem = locate(place, explain(error, pointer), document, lines);
+    const key = `${problem.line}:${problem.column}:${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+/** Errors from the branches of a step's oneOf all describe one mistake: keep the first per place. */
+function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    const list = byPath.get(error.instancePath) ?? [];
+    list.push(error);
+    byPath.set(error.instancePath, list);
+  }
+  const result: ErrorObject[] = [];
+  for (const list of byPath.values()) {
+    const fromAlternatives = list.filter((e) => /\/oneOf\/\d+\//.test(e.schemaPath) && !e.schemaPath.includes('discriminator'));
+    if (fromAlternatives.length > 1 && fromAlternatives.length === list.length) result.push(list[0]!);
+    else result.push(...list);
+  }
+  return result;
+}
+
+function decodePointer(part: string): string | number {
+  const text = part.replace(/~1/g, '/').replace(/~0/g, '~');
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+function fieldName(pointer: Array<string | number>): string {
+  if (pointer.length === 0) return 'the spec';
+  return pointer.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+function explain(error: ErrorObject, pointer: Array<string | number>): string {
+  const where = fieldName(pointer);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${where} is missing the field "${String(params.missingProperty)}"`;
+    case 'additionalProperties':
+      return `${where} has an unknown field "${String(params.additionalProperty)}"`;
+    case 'enum':
+      return `${where} must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `${where} must be ${JSON.stringify(params.allowedValue)}`;
+    case 'type':
+      return `${where} must be ${String(params.type)}`;
+    case 'discriminator':
+      return params.error === 'mapping'
+        ? `${where}.check names no known check kind (known: ${checkKindList().map((k) => k.name).join(', ')})`
+        : `${where} needs a "check" field naming its kind`;
+    default:
+      return `${where} ${error.message ?? 'is not valid'}`;
+  }
+}
+
+/** Finds the line and column of a path in the YAML document (the nearest existing ancestor). */
+function locate(pointer: Array<string | number>, message: string, document: Document, lines: LineCounter): SpecProblem {
+  for (let length = pointer.length; length >= 0; length--) {
+    const node = document.getIn(pointer.slice(0, length), true);
+    if (isNode(node) && node.range) {
+      const position = lines.linePos(node.range[0]);
+      return { line: position.line, column: position.col, message };
+    }
+  }
+  return { line: 1, column: 1, message };
+}

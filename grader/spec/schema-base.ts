@@ -1,0 +1,164 @@
+// The JSON Schema of a spec, apart from the checks (each check kind brings its own fragment;
+// grader/spec/schema.ts puts them together). Descriptions show in instructors' editors.
+
+const text = { type: 'string' } as const;
+const positiveMs = { type: 'integer', minimum: 1 } as const;
+
+const fixture = {
+  type: 'object',
+  description: 'An entry created in the work directory before the program starts.',
+  properties: {
+    path: { ...text, description: 'Path relative to the work directory.', pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$)).+' },
+    type: { enum: ['file', 'dir', 'symlink', 'fifo'], description: 'Kind of entry (default file).' },
+    content: { ...text, description: 'Content of a file (UTF-8).' },
+    mode: { ...text, pattern: '^0?[0-7]{3,4}$', description: 'Permission bits in octal, e.g. "0640".' },
+    target: { ...text, description: 'Target of a symbolic link (may dangle or loop).' },
+  },
+  required: ['path'],
+  additionalProperties: false,
+} as const;
+
+const step = {
+  description: 'One step of an interactive conversation with standard input.',
+  oneOf: [
+    {
+      type: 'object',
+      properties: { send: { ...text, description: 'Text written to standard input (include the "\\n").' } },
+      required: ['send'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        expect: { ...text, description: 'A line template: wait until a line of stdout matches it.' },
+        timeoutMs: { ...positiveMs, description: 'How long to wait for it (default 2000).' },
+      },
+      required: ['expect'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { close: { const: true, description: 'Close standard input (end of input).' } },
+      required: ['close'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { waitMs: { type: 'integer', minimum: 0, description: 'Pause before the next step.' } },
+      required: ['waitMs'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+const feed = {
+  type: 'object',
+  description: 'Framing fuzz: the same bytes fed to standard input split in several ways; the output must not change.',
+  properties: {
+    text: { ...text, description: 'Bytes to feed, as UTF-8 text.' },
+    base64: { ...text, description: 'Bytes to feed, base64-encoded (for binary input).' },
+    splits: {
+      type: 'array',
+      minItems: 1,
+      items: { enum: ['whole', 'bytewise', 'random', 'paused'] },
+      description: 'Ways to split the bytes: all at once, one byte at a time, at random (seeded), with pauses.',
+    },
+    randomRuns: { type: 'integer', minimum: 1, maximum: 50, description: 'How many random splits (default 3).' },
+    pauseMs: { type: 'integer', minimum: 0, description: "Pause between pieces for 'paused' (default 20)." },
+    startDelayMs: { type: 'integer', minimum: 0, description: 'Wait before the first byte, so that the reader is up (default 300).' },
+  },
+  required: ['splits'],
+  oneOf: [{ required: ['text'] }, { required: ['base64'] }],
+  additionalProperties: false,
+} as const;
+
+const peer = {
+  type: 'object',
+  description: 'A further process started in the same work directory.',
+  properties: {
+    name: { ...text, pattern: '^[a-z][a-z0-9-]*$', description: 'Name used by checks (`process:`) and in reports.' },
+    args: { type: 'array', items: text },
+    entry: { ...text, description: 'Built file to run, without extension (default: the spec entry).' },
+    startAfterMs: { type: 'integer', minimum: 0, description: 'Start this long after the main process.' },
+    stdin: text,
+    timeoutMs: positiveMs,
+  },
+  required: ['name'],
+  additionalProperties: false,
+} as const;
+
+/** Fields a test and the spec's `defaults` share. */
+export const testSettingProperties = {
+  points: { type: 'number', minimum: 0, description: 'Weight of the test (default 1).' },
+  hidden: { type: 'boolean', description: 'Students see only passed/failed (default false).' },
+  args: { type: 'array', items: text, description: 'Command-line arguments.' },
+  env: {
+    type: 'object',
+    additionalProperties: { type: ['string', 'null'] },
+    description: 'Variables added to the base environment (PATH, HOME, LANG); null removes one.',
+  },
+  stdin: { ...text, description: 'Text fed to standard input at once; then it is closed.' },
+  steps: { type: 'array', items: step, minItems: 1, description: 'Interactive standard input.' },
+  feed,
+  files: { type: 'array', items: fixture, description: 'Fixtures created in the work directory.' },
+  cwd: { ...text, description: 'Subdirectory of the work directory to start in.' },
+  timeoutMs: { ...positiveMs, description: 'Wall-clock limit of the whole run (default 10000).' },
+  idleTimeoutMs: { ...positiveMs, description: '"No progress" verdict when nothing is printed for this long.' },
+  trials: { type: 'integer', minimum: 1, maximum: 1000, description: 'Run the test this many times; all must pass.' },
+  seed: { type: 'integer', description: 'Seed for anything random in the test.' },
+  observe: { type: 'boolean', description: "Watch the program's processes and threads while it runs." },
+  exclusive: { type: 'boolean', description: 'Timing-sensitive: run with nothing else in parallel.' },
+  processes: { type: 'array', items: peer, description: 'Further processes in the same work directory.' },
+} as const;
+
+/** The spec schema with `checkSchema` as the schema of one check. */
+export function specSchema(checkSchema: object): object {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://os-practice.invalid/specs/schema.json',
+    title: 'Exercise spec',
+    description: 'One exercise of the Operating System Practice course: its tests and checks.',
+    type: 'object',
+    properties: {
+      slug: { ...text, pattern: '^[a-z][a-z0-9-]*$', description: 'The exercise slug; equals the file name.' },
+      title: { ...text, description: 'One-line title shown in reports.' },
+      entry: { ...text, pattern: '^[A-Za-z0-9_-]+$', description: 'Built file that runs, without extension (default solution).' },
+      defaults: {
+        type: 'object',
+        description: 'Settings merged into every test (env is merged key by key).',
+        properties: testSettingProperties,
+        additionalProperties: false,
+      },
+      tests: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          properties: {
+            name: { ...text, minLength: 1, description: 'Unique name of the test.' },
+            ...testSettingProperties,
+            checks: { type: 'array', minItems: 1, items: checkSchema, description: 'What must hold after the run.' },
+          },
+          required: ['name', 'checks'],
+          additionalProperties: false,
+        },
+      },
+      mustReject: {
+        type: 'object',
+        description: 'Known-bad variants in reference/SLUG/wrong/NAME/ and how they must be rejected.',
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            test: { ...text, description: 'Name of the test that must fail.' },
+            check: { ...text, description: 'Kind of the check that must report the failure.' },
+            message: { ...text, description: 'Text the failure message must contain.' },
+          },
+          required: ['test', 'check'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['slug', 'tests'],
+    additionalProperties: false,
+  };
+}
