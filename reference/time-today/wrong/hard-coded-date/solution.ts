@@ -1,0 +1,17 @@
+// time-today: the slide's date.today(), time.time() and date.fromtimestamp(), in Node.
+import { performance } from 'node:perf_hooks';
+
+/** The LOCAL calendar date (honouring TZ) as YYYY-MM-DD, like Python's date.isoformat(). */
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+console.log(`Today is: 2024-09-16`); // BUG: the date the program was written, not today
+
+// time.time(): seconds since the epoch, with a fraction (microseconds, like Python prints).
+const ts = (performance.timeOrigin + performance.now()) / 1000;
+console.log(`Timestamp now: ${ts.toFixed(6)}`);
+
+// date.fromtimestamp(ts): back from seconds to a local date.
+console.log(`From timestamp: 2024-09-16`); // BUG: hard-coded
