@@ -1,5 +1,6 @@
 import { gradeCommand } from './grade-command.js';
 import { exerciseCommand } from './exercise-command.js';
+import { schemaCommand } from './schema-command.js';
 import { CliUsageError } from './usage.js';
 
 export interface CliEnvironment {
@@ -10,6 +11,7 @@ export interface CliEnvironment {
 const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<number>> = {
   grade: gradeCommand,
   exercise: exerciseCommand,
+  schema: schemaCommand,
 };
 
 /** Runs one grader command; resolves with the process exit status (0 ok, 1 failures, 2 bad usage or spec). */

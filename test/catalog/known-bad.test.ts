@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../../grader/spec/load.js';
+import { describeFailures, gradeWith, root, specSlugs, variantsOf } from './catalog.js';
+
+// Kattis-style: each known-bad variant in reference/SLUG/wrong/NAME/ must fail the test its
+// spec's mustReject names, reported by the check kind it names, with the message it names.
+describe.concurrent('every known-bad variant is rejected by the check meant to catch it', () => {
+  for (const slug of specSlugs()) {
+    for (const variant of variantsOf(slug)) {
+      it(`${slug}/${variant}`, async () => {
+        const spec = await loadSpec(path.join(root, 'specs', `${slug}.yaml`));
+        const expectation = spec.mustReject[variant];
+        expect(expectation, `specs/${slug}.yaml has no mustReject entry for the variant "${variant}"`).toBeDefined();
+        if (!expectation) return;
+        const result = await gradeWith(spec, path.join(root, 'reference', slug, 'wrong', variant), [expectation.test]);
+        const test = result.tests.find((t) => t.name === expectation.test);
+        expect(test?.status, `the variant passed "${expectation.test}"`).toBe('failed');
+        const failedChecks = test?.checks.filter((c) => !c.passed) ?? [];
+        const byKind = failedChecks.filter((c) => c.check === expectation.check);
+        expect(byKind.length, `expected a failing "${expectation.check}" check; got:\n${describeFailures(result)}`).toBeGreaterThan(0);
+        if (expectation.message !== undefined) {
+          expect(byKind.map((c) => c.message).join('\n')).toContain(expectation.message);
+        }
+      });
+    }
+  }
+});

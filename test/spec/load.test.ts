@@ -1,0 +1,178 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec, parseSpec } from '../../grader/spec/load.js';
+import { SpecError } from '../../grader/spec/spec-error.js';
+
+const file = '/somewhere/specs/demo.yaml';
+
+function problemsOf(source: string, name = file): SpecError {
+  try {
+    parseSpec(source, name);
+  } catch (error) {
+    if (error instanceof SpecError) return error;
+    throw error;
+  }
+  throw new Error('the spec was accepted');
+}
+
+const minimal = `slug: demo
+tests:
+  - name: prints hello
+    checks:
+      - check: exit
+`;
+
+describe('loading a spec', () => {
+  it('fills in the defaults of a minimal spec', () => {
+    const spec = parseSpec(minimal, file);
+    expect(spec.slug).toBe('demo');
+    expect(spec.title).toBe('demo');
+    expect(spec.entry).toBe('solution');
+    expect(spec.tests[0]).toMatchObject({
+      name: 'prints hello',
+      points: 1,
+      hidden: false,
+      args: [],
+      env: {},
+      files: [],
+      trials: 1,
+      observe: false,
+      exclusive: false,
+      processes: [],
+      timeoutMs: 10_000,
+    });
+    expect(spec.tests[0]?.stdin).toBeUndefined();
+  });
+
+  it('merges the defaults into every test, env key by key, the test winning', () => {
+    const spec = parseSpec(
+      `slug: demo
+defaults:
+  timeoutMs: 3000
+  env: { TZ: UTC, A: "1" }
+  stdin: "x\\n"
+tests:
+  - name: one
+    env: { A: "2" }
+    checks: [{ check: exit }]
+  - name: two
+    timeoutMs: 500
+    steps: [{ send: "q\\n" }]
+    checks: [{ check: exit }]
+`,
+      file,
+    );
+    expect(spec.tests[0]).toMatchObject({ timeoutMs: 3000, env: { TZ: 'UTC', A: '2' }, stdin: 'x\n' });
+    expect(spec.tests[1]).toMatchObject({ timeoutMs: 500, env: { TZ: 'UTC', A: '1' }, steps: [{ send: 'q\n' }] });
+    expect(spec.tests[1]?.stdin).toBeUndefined();
+  });
+
+  it('names the file, line and column of a YAML syntax error', () => {
+    const error = problemsOf('slug: demo\ntests:\n  - name: "unclosed\n    checks: []\n');
+    expect(error.message).toMatch(/demo\.yaml:\d+:\d+: YAML syntax/);
+  });
+
+  it('points at an unknown field where it stands', () => {
+    const error = problemsOf(`slug: demo
+tests:
+  - name: prints hello
+    timeout: 5000
+    checks:
+      - check: exit
+`);
+    expect(error.problems).toContainEqual(expect.objectContaining({ line: 4, column: 14 }));
+    expect(error.message).toContain('tests[0] has an unknown field "timeout"');
+  });
+
+  it('says what type a field must be, at its line', () => {
+    const error = problemsOf(`slug: demo
+tests:
+  - name: prints hello
+    checks:
+      - check: exit
+        code: zero
+`);
+    expect(error.message).toMatch(/demo\.yaml:6:15: tests\[0\]\.checks\[0\]\.code must be integer/);
+  });
+
+  it('lists the known check kinds when a check is unknown', () => {
+    const error = problemsOf(`slug: demo
+tests:
+  - name: prints hello
+    checks:
+      - check: exitt
+`);
+    expect(error.message).toContain('demo.yaml:5:');
+    expect(error.message).toMatch(/known: .*exit/);
+  });
+
+  it('names a missing required field', () => {
+    const error = problemsOf(`slug: demo
+tests:
+  - checks: [{ check: exit }]
+`);
+    expect(error.message).toContain('tests[0] is missing the field "name"');
+    expect(error.problems[0]?.line).toBe(3);
+  });
+
+  it('requires the slug to equal the file name', () => {
+    expect(problemsOf(minimal, '/x/specs/other.yaml').message).toContain('slug "demo" must equal the file name "other"');
+  });
+
+  it('refuses two tests with the same name', () => {
+    const error = problemsOf(`slug: demo
+tests:
+  - name: same
+    checks: [{ check: exit }]
+  - name: same
+    checks: [{ check: exit }]
+`);
+    expect(error.message).toMatch(/demo\.yaml:5:\d+: test name "same" is used twice/);
+  });
+
+  it('checks that mustReject names a test and one of its check kinds', () => {
+    const error = problemsOf(`${minimal}mustReject:
+  bug-one:
+    test: no such test
+    check: exit
+  bug-two:
+    test: prints hello
+    check: lines
+`);
+    expect(error.message).toContain('no test is named "no such test"');
+    expect(error.message).toContain('test "prints hello" has no "lines" check');
+  });
+
+  it('refuses two kinds of input in one test', () => {
+    const error = problemsOf(`slug: demo
+tests:
+  - name: both
+    stdin: "a"
+    steps: [{ send: "b" }]
+    checks: [{ check: exit }]
+`);
+    expect(error.message).toContain('only one of stdin, steps and feed');
+  });
+
+  it('names the file when it cannot be read', async () => {
+    await expect(loadSpec('/nonexistent/specs/nothing.yaml')).rejects.toThrow(/nothing\.yaml: cannot read the spec/);
+  });
+
+  it('loads every spec of the repository', async () => {
+    const specsDir = path.resolve(import.meta.dirname, '../../specs');
+    const names = (await readdir(specsDir)).filter((n) => n.endsWith('.yaml'));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const spec = await loadSpec(path.join(specsDir, name));
+      expect(spec.slug).toBe(name.replace(/\.yaml$/, ''));
+    }
+  });
+
+  it('reads a spec from a file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'spec-'));
+    await writeFile(path.join(dir, 'demo.yaml'), minimal);
+    expect((await loadSpec(path.join(dir, 'demo.yaml'))).tests).toHaveLength(1);
+  });
+});
