@@ -1,0 +1,67 @@
+// `exit`: how the process ended (an exit status, or a signal).
+
+import type { CheckKind, CheckOutcome } from './types.js';
+import { quote } from './display.js';
+import { programName, streamLines } from './streams.js';
+
+/** Configuration of an `exit` check. */
+export interface ExitConfig {
+  code?: number;
+  signal?: string;
+}
+
+function ending(exitCode: number | null, signal: string | null): string {
+  if (signal !== null) return `was killed by signal ${signal}`;
+  if (exitCode !== null) return `exited with status ${exitCode}`;
+  return 'did not exit by itself';
+}
+
+// The first line of stderr that names an error, to show why a program failed.
+function errorLine(stderr: readonly string[]): string | undefined {
+  return stderr.find((line) => /\b[A-Za-z]*Error\b|\berror\b/i.test(line)) ?? stderr[0];
+}
+
+/** Passes when the process ended with the given exit status (default 0) or signal. */
+export const exitCheck: CheckKind<ExitConfig> = {
+  name: 'exit',
+  description: 'The process ended with this exit status (default 0), or was killed by this signal.',
+  schema: {
+    properties: {
+      code: { type: 'integer', minimum: 0, maximum: 255, default: 0, description: 'Expected exit status (default 0).' },
+      signal: {
+        type: 'string',
+        pattern: '^SIG[A-Z0-9]+$',
+        description: 'Expected signal that ended the process instead, e.g. SIGSEGV or SIGTERM (do not combine with code).',
+      },
+    },
+  },
+  run(config, { run }): CheckOutcome {
+    const who = programName(run);
+    const actual = ending(run.exitCode, run.signal);
+    if (config.signal !== undefined) {
+      if (run.signal === config.signal) return { passed: true, message: `${who} was killed by signal ${config.signal}, as expected.` };
+      return {
+        passed: false,
+        message: `${capitalise(who)} should be killed by signal ${config.signal}, but it ${actual}.`,
+        hint: 'Check that the program really raises or receives that signal and does not catch it.',
+      };
+    }
+    const code = config.code ?? 0;
+    if (run.signal === null && run.exitCode === code) return { passed: true, message: `${who} exited with status ${code}, as expected.` };
+    const outcome: CheckOutcome = { passed: false, message: `${capitalise(who)} should exit with status ${code}, but it ${actual}.` };
+    const problem = run.exitCode !== null && run.exitCode !== 0 ? errorLine(streamLines(run, 'stderr')) : undefined;
+    if (problem !== undefined) outcome.message += ` It printed on stderr: ${quote(problem)}.`;
+    if (code === 0 && run.exitCode === 1) {
+      outcome.hint = 'An uncaught exception (or an unhandled promise rejection) ends a Node program with status 1; read the error on stderr.';
+    } else if (code !== 0 && run.exitCode === 0) {
+      outcome.hint = `Set the status explicitly, e.g. process.exitCode = ${code} (or process.exit(${code})), on that path.`;
+    } else if (run.signal !== null) {
+      outcome.hint = 'Something sent the program a signal (or it crashed); check that it does not kill itself or its own process group.';
+    }
+    return outcome;
+  },
+};
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
