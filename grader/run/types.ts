@@ -1,4 +1,5 @@
 // What one program run produced: the input of every check.
+import type { BuiltProgram } from '../build/types.js';
 
 /** Why a run ended. Recorded when it happens, so that the verdict can say so. */
 export type Ending =
@@ -50,4 +51,50 @@ export interface ProgramRun {
   env: Record<string, string>;
   /** Output truncated at the cap (the tail beyond it was dropped). */
   truncated: boolean;
+  /** How the run was isolated, and who it ran as (to find leftovers). */
+  sandbox?: RunSandbox;
+}
+
+/** The isolation a run had. */
+export interface RunSandbox {
+  tier: 'bubblewrap' | 'weak';
+  /** Unprivileged uid the run executed as, when the grader is root. */
+  uid?: number;
+  /** Value of GRADER_RUN_MARKER in its environment (weak tier without a uid). */
+  marker?: string;
+}
+
+/** Resource caps of one run; each has a default (see grader/run/limits.ts). */
+export interface RunLimits {
+  /** Cap on each of stdout and stderr and on any file written (default 8 MiB). */
+  outputBytes?: number;
+  /** V8 heap of the node process, MiB (default 512). */
+  heapMb?: number;
+  /** RLIMIT_DATA of every process, MiB (default 4096: 100 workers need about 2 GiB). */
+  dataMb?: number;
+  /** Processes and threads (RLIMIT_NPROC; a node process has about 11 threads; default 512). */
+  processes?: number;
+}
+
+/** What to run, and how. */
+export interface RunRequest {
+  /** "main", or a peer's name in a multi-process test. */
+  name: string;
+  program: BuiltProgram;
+  /** Built file to run, relative to the program's directory (default program.entry; ".js" added if missing). */
+  entry?: string;
+  args: string[];
+  /** Added to the base environment; null removes a base variable. */
+  env: Record<string, string | null>;
+  /** Fed whole, then standard input is closed. Absent: standard input is closed at once. */
+  stdin?: string;
+  /** Host work directory (exists; the run's current directory, or its parent with `cwd`). */
+  workDir: string;
+  /** Subdirectory of the work directory to start in (created if missing). */
+  cwd?: string;
+  timeoutMs: number;
+  idleTimeoutMs?: number;
+  limits?: RunLimits;
+  /** Force a tier (tests); default: what detectSandbox() found. */
+  tier?: 'bubblewrap' | 'weak';
 }

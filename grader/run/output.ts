@@ -1,0 +1,32 @@
+// Reading what a program printed from its capture files.
+import fs from 'node:fs';
+
+/** The first `cap` bytes of a file as UTF-8 (invalid bytes become U+FFFD), and its full size. */
+export function readCapped(file: string, cap: number): { text: string; bytes: number } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return { text: '', bytes: 0 };
+  }
+  try {
+    const bytes = fs.fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.min(bytes, cap));
+    let read = 0;
+    while (read < buffer.length) {
+      const n = fs.readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { text: buffer.subarray(0, read).toString('utf8'), bytes };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The last non-empty line of a text, if any (trimmed to 200 characters). */
+export function lastLine(text: string): string | undefined {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
+  const last = lines[lines.length - 1];
+  return last === undefined ? undefined : last.length > 200 ? `${last.slice(0, 200)}…` : last;
+}

@@ -1,0 +1,336 @@
+// Starting one program in the sandbox, watching it, stopping it, and describing how it ended.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { execa } from 'execa';
+import { readableProgramDir } from '../sandbox/access.js';
+import { buildEnvironment, MARKER_VARIABLE } from '../sandbox/environment.js';
+import { isRoot } from '../sandbox/identity.js';
+import { buildLaunch, sandboxPaths } from '../sandbox/launch.js';
+import { decodeShellStatus, parseSupervisorLine } from '../sandbox/supervisor.js';
+import { findProcesses, killProcessGroup, processGroupAlive, processGroupHasLiveMember } from '../sandbox/sweep.js';
+import type { ResolvedLimits } from '../sandbox/types.js';
+import { classifyEnding } from './classify.js';
+import { resolveLimits } from './limits.js';
+import { lastLine, readCapped } from './output.js';
+import { closeSession, handOverWorkDir, openSession, sessionHasProcesses, sweepSession, type RunSession } from './session.js';
+import type { Ending, ProgramRun, RunRequest } from './types.js';
+
+/** How often sizes, idleness and leftover processes are looked at. */
+const POLL_MS = 10;
+/** Safety net: how long to wait for the killed supervisor to be reported gone. */
+const EXIT_GRACE_MS = 2000;
+
+/** A program that is running: its standard input, its output so far, and its end. */
+export interface RunningProgram {
+  readonly name: string;
+  /** Write to the program's standard input (resolves when written; never rejects). */
+  write(text: string | Uint8Array): Promise<void>;
+  /** End of input. */
+  closeStdin(): void;
+  /** Everything the program has printed on stdout so far (UTF-8, up to the cap). */
+  stdoutSoFar(): string;
+  /** Kill the whole tree now; the first ending recorded wins. */
+  stop(ending: Ending, detail?: string): void;
+  /** Resolves when the main process has ended (the tree may still run). */
+  readonly mainEnded: Promise<void>;
+  /** Resolves when every process of the run has ended; never rejects. */
+  readonly done: Promise<ProgramRun>;
+}
+
+function finished(name: string, run: ProgramRun): RunningProgram {
+  return {
+    name,
+    write: () => Promise.resolve(),
+    closeStdin: () => undefined,
+    stdoutSoFar: () => run.stdout,
+    stop: () => undefined,
+    mainEnded: Promise.resolve(),
+    done: Promise.resolve(run),
+  };
+}
+
+function startFailure(request: RunRequest, detail: string, env: Record<string, string> = {}): ProgramRun {
+  const now = Date.now();
+  return {
+    name: request.name,
+    stdout: '',
+    stderr: '',
+    exitCode: null,
+    signal: null,
+    ending: 'start-failure',
+    endingDetail: detail,
+    elapsedMs: 0,
+    totalMs: 0,
+    startedAt: now,
+    endedAt: now,
+    env,
+    truncated: false,
+  };
+}
+
+function normaliseCwd(cwd: string | undefined): string {
+  const relative = path.posix.normalize((cwd ?? '').replace(/\\/g, '/')).replace(/^\.\/?$/, '');
+  if (relative.startsWith('/') || relative === '..' || relative.startsWith('../')) {
+    throw new Error(`cwd ${JSON.stringify(cwd)} is not inside the work directory`);
+  }
+  return relative.replace(/\/$/, '');
+}
+
+function entryFile(request: RunRequest): string {
+  const entry = request.entry ?? request.program.entry;
+  return /\.[cm]?js$/.test(entry) ? entry : `${entry}.js`;
+}
+
+/** Without a uid of its own, the run shares RLIMIT_NPROC with the grader's user: count those. */
+function processCap(limits: ResolvedLimits, hasOwnUid: boolean): number {
+  if (hasOwnUid || isRoot() || typeof process.getuid !== 'function') return limits.processes;
+  return limits.processes + findProcesses({ uid: process.getuid() }).length;
+}
+
+/** Start a program; `session` is shared by the processes of one test (default: one of its own). */
+export async function startProgram(request: RunRequest, session?: RunSession): Promise<RunningProgram> {
+  let own: RunSession | undefined;
+  let active: RunSession;
+  try {
+    active = session ?? (own = await openSession(request.tier));
+  } catch (error) {
+    return finished(request.name, startFailure(request, (error as Error).message));
+  }
+  const cleanups: Array<() => void> = [];
+  const cleanUp = (): void => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        cleanup();
+      } catch {
+        // best effort
+      }
+    }
+    if (own !== undefined) closeSession(own);
+  };
+  try {
+    return launch(request, active, own !== undefined, cleanups, cleanUp);
+  } catch (error) {
+    cleanUp();
+    return finished(request.name, startFailure(request, (error as Error).message));
+  }
+}
+
+function launch(
+  request: RunRequest,
+  session: RunSession,
+  ownsSession: boolean,
+  cleanups: Array<() => void>,
+  cleanUp: () => void,
+): RunningProgram {
+  const { info, identity } = session;
+  const limits = resolveLimits(request.limits);
+  const cwd = normaliseCwd(request.cwd);
+
+  fs.mkdirSync(path.join(request.workDir, cwd), { recursive: true });
+  if (ownsSession) handOverWorkDir(session, request.workDir);
+
+  const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grader-run-'));
+  cleanups.push(() => fs.rmSync(privateDir, { recursive: true, force: true }));
+  const outPath = path.join(privateDir, 'stdout');
+  const errPath = path.join(privateDir, 'stderr');
+  // Regular files, not pipes: a Worker makes a piped fd 1 non-blocking and writeSync then throws EAGAIN.
+  const outFd = fs.openSync(outPath, 'a+');
+  cleanups.push(() => fs.closeSync(outFd));
+  const errFd = fs.openSync(errPath, 'a+');
+  cleanups.push(() => fs.closeSync(errFd));
+
+  const program = identity.uid !== undefined ? readableProgramDir(request.program.dir) : { dir: request.program.dir, remove: () => undefined };
+  cleanups.push(() => program.remove());
+
+  const paths = sandboxPaths(info.tier, program.dir, request.workDir);
+  const join = info.tier === 'bubblewrap' ? path.posix.join : path.join;
+  const env = buildEnvironment(paths.work, request.env);
+  if (identity.marker !== undefined) env[MARKER_VARIABLE] = identity.marker;
+  const command = [process.execPath, `--max-old-space-size=${limits.heapMb}`, join(paths.program, entryFile(request)), ...request.args];
+  const commandLimits = { ...limits, processes: processCap(limits, identity.uid !== undefined) };
+  const plan = buildLaunch({ tier: info.tier, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity });
+  const recordedEnv = { ...env, PWD: join(paths.work, cwd) };
+
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  const subprocess = execa(plan.file, plan.args, {
+    env: plan.env,
+    extendEnv: false,
+    cwd: plan.cwd,
+    reject: false,
+    buffer: false,
+    detached: true,
+    stdio: ['pipe', nativeFd(outFd), nativeFd(errFd), 'pipe'],
+  });
+  const pgid = subprocess.pid;
+  const stdin = subprocess.stdin as Writable | null;
+  stdin?.on('error', () => undefined);
+  const channel = subprocess.stdio[3] as Readable | null;
+
+  let mainPid: number | undefined;
+  let status: number | undefined;
+  let mainEndedMs: number | undefined;
+  let stopped: { ending: Ending; detail?: string } | undefined;
+  let resolveMainEnded: () => void = () => undefined;
+  const mainEnded = new Promise<void>((resolve) => (resolveMainEnded = resolve));
+
+  let pending = '';
+  channel?.setEncoding('utf8');
+  channel?.on('data', (chunk: string) => {
+    pending += chunk;
+    let newline: number;
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      const message = parseSupervisorLine(pending.slice(0, newline));
+      pending = pending.slice(newline + 1);
+      if (message?.kind === 'pid') mainPid = message.pid;
+      else if (message?.kind === 'status') {
+        status = message.status;
+        mainEndedMs = performance.now() - t0;
+        resolveMainEnded();
+      }
+    }
+  });
+  channel?.on('error', () => undefined);
+
+  const stop = (ending: Ending, detail?: string): void => {
+    if (stopped !== undefined) return;
+    stopped = { ending, detail };
+    if (pgid !== undefined) killProcessGroup(pgid);
+    // Weak tier: escaped descendants (setsid, double fork) are found by uid or marker. A shared
+    // session's peers may still be running: its owner sweeps at the end of the test.
+    if (info.tier === 'weak' && ownsSession) sweepSession(session);
+  };
+
+  let lastOut = 0;
+  let lastErr = 0;
+  let lastGrowth = performance.now();
+  let lastGrew: 'stdout' | 'stderr' = 'stdout';
+  const watch = (): void => {
+    const outSize = fs.fstatSync(outFd).size;
+    const errSize = fs.fstatSync(errFd).size;
+    if (outSize >= limits.outputBytes || errSize >= limits.outputBytes) {
+      const stream = outSize >= limits.outputBytes ? 'stdout' : 'stderr';
+      stop('output-limit', `${stream} reached the cap of ${limits.outputBytes} bytes`);
+      return;
+    }
+    if (outSize !== lastOut || errSize !== lastErr) {
+      lastGrew = errSize !== lastErr && outSize === lastOut ? 'stderr' : 'stdout';
+      lastOut = outSize;
+      lastErr = errSize;
+      lastGrowth = performance.now();
+    } else if (request.idleTimeoutMs !== undefined && performance.now() - lastGrowth >= request.idleTimeoutMs) {
+      const line = lastLine(readCapped(lastGrew === 'stdout' ? outPath : errPath, limits.outputBytes).text);
+      stop(
+        'no-progress',
+        line === undefined
+          ? `nothing was printed for ${request.idleTimeoutMs} ms (no output at all)`
+          : `nothing was printed for ${request.idleTimeoutMs} ms after ${JSON.stringify(line)}`,
+      );
+    }
+  };
+  const ticker = setInterval(watch, POLL_MS * 2);
+  const deadline = setTimeout(() => {
+    const detail =
+      status === undefined
+        ? `still running after ${request.timeoutMs} ms`
+        : `the main process ended (status ${status}) but its descendants were still running after ${request.timeoutMs} ms`;
+    stop('timeout', detail);
+  }, request.timeoutMs);
+
+  const supervisorGone = new Promise<void>((resolve) => {
+    subprocess.once('exit', () => resolve());
+    subprocess.once('error', () => resolve());
+    void subprocess.then(() => resolve());
+  });
+
+  // Weak tier: the supervisor does not wait for descendants; wait here for the process group
+  // and, with a uid or marker, for escaped ones too.
+  const treeGone = async (): Promise<void> => {
+    await supervisorGone;
+    if (plan.waitsForDescendants || pgid === undefined) return;
+    let polls = 0;
+    for (;;) {
+      if (stopped !== undefined) return;
+      polls++;
+      const groupAlive = polls % 10 === 0 ? processGroupHasLiveMember(pgid) : processGroupAlive(pgid);
+      if (!groupAlive && !(ownsSession && sessionHasProcesses(session))) return;
+      await sleep(groupAlive ? POLL_MS : POLL_MS * 5);
+    }
+  };
+
+  const done = (async (): Promise<ProgramRun> => {
+    await treeGone();
+    // After a kill, the supervisor's exit is normally immediate.
+    await Promise.race([supervisorGone, sleep(EXIT_GRACE_MS)]);
+    const endMs = performance.now() - t0;
+    clearInterval(ticker);
+    clearTimeout(deadline);
+    if (info.tier === 'weak' && ownsSession) sweepSession(session);
+    resolveMainEnded();
+
+    const out = readCapped(outPath, limits.outputBytes);
+    const err = readCapped(errPath, limits.outputBytes);
+    const hitOutputCap = out.bytes >= limits.outputBytes || err.bytes >= limits.outputBytes;
+    let ending: Ending;
+    let detail: string | undefined;
+    if (stopped !== undefined) {
+      ({ ending, detail } = stopped);
+    } else {
+      ({ ending, detail } = classifyEnding({ started: mainPid !== undefined, status, stderr: err.text, hitOutputCap }));
+    }
+    const decoded = status !== undefined ? decodeShellStatus(status) : { exitCode: null, signal: stopped ? 'SIGKILL' : null };
+    const run: ProgramRun = {
+      name: request.name,
+      stdout: out.text,
+      stderr: err.text,
+      exitCode: decoded.exitCode,
+      signal: decoded.signal,
+      ending,
+      elapsedMs: Math.round(mainEndedMs ?? endMs),
+      totalMs: Math.round(endMs),
+      startedAt,
+      endedAt: startedAt + Math.round(endMs),
+      env: recordedEnv,
+      truncated: hitOutputCap,
+      sandbox: { tier: info.tier, uid: identity.uid, marker: identity.marker },
+    };
+    if (detail !== undefined) run.endingDetail = detail;
+    if (mainPid !== undefined) run.mainPid = mainPid;
+    return run;
+  })().finally(cleanUp);
+
+  return {
+    name: request.name,
+    write: (text) =>
+      new Promise<void>((resolve) => {
+        if (stdin === null || stdin.destroyed || stdin.writableEnded) return resolve();
+        stdin.write(text, () => resolve());
+      }),
+    closeStdin: () => {
+      if (stdin !== null && !stdin.writableEnded) stdin.end();
+    },
+    stdoutSoFar: () => readCapped(outPath, limits.outputBytes).text,
+    stop,
+    mainEnded,
+    done,
+  };
+}
+
+/** execa's types accept only the literal fds 3..9 in `stdio`; at run time any open fd goes to spawn as is. */
+function nativeFd(fd: number): 3 {
+  return fd as 3;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Run a program to its end: stdin text fed then closed (or closed at once). Never throws. */
+export async function runProgram(request: RunRequest, session?: RunSession): Promise<ProgramRun> {
+  const running = await startProgram(request, session);
+  if (request.stdin !== undefined && request.stdin !== '') void running.write(request.stdin).then(() => running.closeStdin());
+  else running.closeStdin();
+  return running.done;
+}

@@ -1,0 +1,106 @@
+// Finding and killing a run's processes on the host by uid or by environment marker.
+import fs from 'node:fs';
+import { MARKER_VARIABLE } from './environment.js';
+
+/** Which processes belong to a run. */
+export type ProcessMatcher = { uid: number } | { marker: string };
+
+function hostPids(): number[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const own = process.pid;
+  return names.filter((n) => /^\d+$/.test(n)).map(Number).filter((pid) => pid !== own);
+}
+
+/** Real and effective uid of a live process (none for a zombie or a vanished one). */
+function liveUids(pid: number): number[] {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    if (/^State:\s+[ZX]/m.test(status)) return [];
+    const line = /^Uid:\s+(\d+)\s+(\d+)/m.exec(status);
+    return line ? [Number(line[1]), Number(line[2])] : [];
+  } catch {
+    return [];
+  }
+}
+
+function hasMarker(pid: number, needle: Buffer): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/environ`).includes(needle);
+  } catch {
+    return false;
+  }
+}
+
+/** Host pids of the processes that match (empty where /proc does not exist). */
+export function findProcesses(matcher: ProcessMatcher): number[] {
+  if ('uid' in matcher) {
+    return hostPids().filter((pid) => liveUids(pid).includes(matcher.uid));
+  }
+  const needle = Buffer.from(`${MARKER_VARIABLE}=${matcher.marker}\0`);
+  return hostPids().filter((pid) => hasMarker(pid, needle));
+}
+
+/** SIGKILL every matching process, rescanning until none is left (a forking one may add more). */
+export function sweepProcesses(matcher: ProcessMatcher, rounds = 20): number {
+  let killed = 0;
+  for (let round = 0; round < rounds; round++) {
+    const pids = findProcesses(matcher);
+    if (pids.length === 0) break;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+        killed++;
+      } catch {
+        // already gone
+      }
+    }
+  }
+  return killed;
+}
+
+/** True while any process of the group exists (zombies included). */
+export function processGroupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Does the group have a member that is not a zombie? (A zombie nobody reaps must not hold a run open.) */
+export function processGroupHasLiveMember(pgid: number): boolean {
+  if (!processGroupAlive(pgid)) return false;
+  let names: string[];
+  try {
+    names = fs.readdirSync('/proc');
+  } catch {
+    return true;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') return true;
+    } catch {
+      // vanished
+    }
+  }
+  return false;
+}
+
+/** SIGKILL a whole process group, ignoring a group that is already gone. */
+export function killProcessGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // gone
+  }
+}
