@@ -102,7 +102,7 @@ function checkNow(seconds: number, environment: TemplateEnvironment): string | u
   const offset = seconds < startS ? seconds - startS : seconds - endS;
   const hours = Math.round(offset / 1800) / 2;
   if (hours !== 0 && Math.abs(hours) <= 14 && Math.abs(offset - hours * 3600) <= toleranceS) {
-    return `that is ${Math.abs(hours)} hours ${offset < 0 ? 'behind' : 'ahead of'} the time your program ran: a Unix time is the same in every time zone, so do not add a zone offset`;
+    return `that is ${Math.abs(hours)} hour${Math.abs(hours) === 1 ? '' : 's'} ${offset < 0 ? 'behind' : 'ahead of'} the time your program ran: a Unix time is the same in every time zone, so do not add a zone offset`;
   }
   const distance = Math.abs(offset);
   const howFar = distance >= 86_400 ? `${Math.round(distance / 86_400)} days` : `${Math.round(distance)} seconds`;

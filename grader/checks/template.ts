@@ -301,12 +301,16 @@ export function describeMismatch(template: LineTemplate, line: string, mismatch:
       return `${label} should look like ${expected}, but it was ${actual}.`;
     case 'value': {
       const what = describePlaceholder(template, mismatch.placeholder);
-      const cause =
-        mismatch.explanation ??
-        (mismatch.value === ''
-          ? `nothing stood where <${mismatch.placeholder.type}> should be`
-          : `${quote(mismatch.value)} is not ${placeholderTypes[mismatch.placeholder.type].description}`);
-      return `${label} should look like ${expected} (${what}), but it was ${actual}: ${withFullStop(cause)}`;
+      const { type } = mismatch.placeholder;
+      const notIt = `${quote(mismatch.value)} is not ${placeholderTypes[type].description}`;
+      if (mismatch.explanation === undefined) {
+        if (template.placeholders.length > 1) return `${label} should look like ${expected}, but it was ${actual}, and ${notIt}.`;
+        return `${label} should look like ${expected} (${what}), but it was ${actual}.`;
+      }
+      if (template.placeholders.length === 1 || mismatch.value === '') {
+        return `${label} should look like ${expected} (${what}), but it was ${actual}: ${withFullStop(mismatch.explanation)}`;
+      }
+      return `${label} should look like ${expected}, but it was ${actual}, and ${notIt}: ${withFullStop(mismatch.explanation)}`;
     }
     case 'binding': {
       const where = mismatch.earlier.line < 0 ? 'earlier in the same line' : `in line ${mismatch.earlier.line + 1}`;
