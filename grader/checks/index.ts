@@ -55,6 +55,7 @@ function brokenCheck(spec: CheckSpec, reason: string): CheckOutcome {
   };
 }
 
+// The pieces other parts of the grader use (interactive `expect` steps match templates too).
 export { escapeForDisplay } from './display.js';
 export { normaliseText, splitLines } from './normalise.js';
 export { unifiedDiff } from './diff.js';

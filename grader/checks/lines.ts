@@ -72,6 +72,11 @@ export const linesCheck: CheckKind<LinesConfig> = {
     const environment = templateEnvironment(run, config.tsToleranceS ?? DEFAULT_TS_TOLERANCE_S);
     const matchers = { exact: matchExact, unordered: matchUnordered, contains: matchContains };
     const result = matchers[mode](templates, lines, environment);
+    if (templates.length === 0) {
+      const first = lines[0];
+      if (first === undefined) return { passed: true, message: `Nothing was printed on ${streamName(run, stream)}, as expected.` };
+      return { passed: false, message: `Nothing should be printed on ${streamName(run, stream)}, but ${lineLabel(run, stream, 0).toLowerCase()} is ${quote(first)}${extraCount(lines.length)}.` };
+    }
     if (result.passed) {
       return { passed: true, message: `The ${plural(templates.length, 'expected line')} of ${streamName(run, stream)} are there${mode === 'contains' ? '' : ', and nothing else'}.` };
     }

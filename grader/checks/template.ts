@@ -5,6 +5,7 @@ import { quote } from './display.js';
 import { diagnoseValue, placeholderTypes, type PlaceholderType } from './placeholders.js';
 import { checkReserved, isReservedName, type ReservedName, type TemplateEnvironment } from './reserved.js';
 
+// Re-exported so that users of templates need only this module.
 export { placeholderTypes, type PlaceholderType } from './placeholders.js';
 export { templateEnvironment, type ReservedName, type TemplateEnvironment } from './reserved.js';
 

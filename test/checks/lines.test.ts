@@ -81,6 +81,12 @@ describe('lines, exact mode', () => {
   it('mentions output cut at the size limit', () => {
     expect(check({ expect: ['a', 'b'] }, makeRun({ stdout: 'a\n', truncated: true })).message).toContain('cut at the size limit');
   });
+  it('with no templates, requires the stream to be empty', () => {
+    expect(check({ stream: 'stderr', expect: [] }, makeRun({ stderr: '\n' }))).toMatchObject({ passed: true, message: 'Nothing was printed on stderr, as expected.' });
+    expect(check({ stream: 'stderr', expect: [] }, makeRun({ stderr: 'Warning: x\nmore\n' })).message).toBe(
+      'Nothing should be printed on stderr, but line 1 of stderr is `Warning: x` (2 extra lines in all).',
+    );
+  });
   it('honours tsToleranceS', () => {
     const run = printing([(NOON_UTC / 1000 + 30).toFixed(3)]);
     expect(check({ expect: ['{ts:now}'] }, run).passed).toBe(false);
