@@ -2,7 +2,7 @@
 import type { Ending } from './types.js';
 
 const MEMORY = /JavaScript heap out of memory|Reached heap limit|Allocation failed|Fatal (?:javascript|process) OOM|Array buffer allocation failed|Cannot allocate memory|ENOMEM/i;
-const PROCESSES = /spawn EAGAIN|fork: (?:Resource temporarily unavailable|retry)|Cannot fork|uv_thread_create|Resource temporarily unavailable/i;
+const PROCESSES = /\bspawn\b[^\n]*\bEAGAIN\b|fork: (?:Resource temporarily unavailable|retry)|Cannot fork|uv_thread_create|Resource temporarily unavailable/i;
 const EXEC_FAILED = /^(?:\/bin\/)?sh: \d+: (?:exec: )?.*(?:not found|Permission denied)/m;
 
 /** What the supervisor and the files said about a run that was not stopped by the grader. */

@@ -294,10 +294,12 @@ function launch(
       endedAt: startedAt + Math.round(endMs),
       env: recordedEnv,
       truncated: hitOutputCap,
-      sandbox: { tier: info.tier, uid: identity.uid, marker: identity.marker },
+      sandbox: { tier: info.tier },
     };
     if (detail !== undefined) run.endingDetail = detail;
     if (mainPid !== undefined) run.mainPid = mainPid;
+    if (identity.uid !== undefined) run.sandbox = { ...run.sandbox, uid: identity.uid };
+    if (identity.marker !== undefined) run.sandbox = { ...run.sandbox, marker: identity.marker };
     return run;
   })().finally(cleanUp);
 

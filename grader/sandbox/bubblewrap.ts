@@ -77,6 +77,8 @@ export function bubblewrapArgs(request: LaunchRequest, nodeExecPath: string = pr
     '--chdir', path.posix.join(BUBBLEWRAP_PATHS.work, request.cwd),
     '--unshare-all', '--unshare-user', '--disable-userns',
     '--die-with-parent', '--new-session',
+    // The root is bwrap's own tmpfs: without this, /etc or /sandbox would take writes (lost, but surprising).
+    '--remount-ro', '/',
     '--clearenv',
   ];
   for (const [name, value] of Object.entries(request.env)) args.push('--setenv', name, value);

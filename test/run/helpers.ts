@@ -1,0 +1,43 @@
+// Shared by the runner tests: the fixture programs and a scan for anything they left running.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuiltProgram } from '../../grader/build/types.js';
+
+/** Directory of the tiny test programs. */
+export const PROGRAMS_DIR = fileURLToPath(new URL('../fixtures/programs/', import.meta.url));
+
+/** A fixture program as if esbuild had built it. */
+export function fixtureProgram(entry: string): BuiltProgram {
+  return { dir: path.resolve(PROGRAMS_DIR), entry, sourceDir: path.resolve(PROGRAMS_DIR) };
+}
+
+/** A unique word to pass as the first argument: every descendant of the fixtures carries it. */
+export function nonce(): string {
+  return `nonce-${crypto.randomBytes(6).toString('hex')}`;
+}
+
+/** Live (not zombie) host processes whose command line contains the word. */
+export function processesWith(word: string): number[] {
+  const found: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      if (state === 'Z' || state === 'X') continue;
+      if (fs.readFileSync(`/proc/${name}/cmdline`, 'latin1').includes(word)) found.push(Number(name));
+    } catch {
+      // vanished
+    }
+  }
+  return found;
+}
+
+/** Run `fn` and return its result with the wall time it took. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await fn();
+  return { result, ms: performance.now() - start };
+}

@@ -1,0 +1,230 @@
+// End to end: real programs in each tier, their verdicts, and nothing of theirs left running.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectSandbox } from '../../grader/sandbox/detect.js';
+import type { SandboxTier } from '../../grader/sandbox/types.js';
+import { runProgram } from '../../grader/run/run-program.js';
+import type { ProgramRun, RunRequest } from '../../grader/run/types.js';
+import { createWorkDir, removeWorkDir } from '../../grader/run/work-dir.js';
+import { fixtureProgram, nonce, processesWith, timed } from './helpers.js';
+
+const CANARY = 'canary-xyz-7f3a';
+const info = await detectSandbox();
+const tiers: SandboxTier[] = info.tier === 'bubblewrap' ? ['bubblewrap', 'weak'] : ['weak'];
+
+// A process of the grader's user with a secret in its environment, as CI would have.
+let secretHolder: ChildProcess;
+beforeAll(() => {
+  process.env.GITHUB_TOKEN = CANARY;
+  secretHolder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], {
+    env: { ...process.env, GITHUB_TOKEN: CANARY },
+    stdio: 'ignore',
+  });
+});
+afterAll(() => {
+  secretHolder.kill('SIGKILL');
+  delete process.env.GITHUB_TOKEN;
+});
+
+interface Outcome {
+  run: ProgramRun;
+  ms: number;
+  word: string;
+}
+
+async function run(tier: SandboxTier, entry: string, extra: Partial<RunRequest> & { args?: string[] } = {}): Promise<Outcome> {
+  const word = nonce();
+  const workDir = createWorkDir();
+  try {
+    const { result, ms } = await timed(() =>
+      runProgram({
+        name: 'main',
+        program: fixtureProgram(entry),
+        env: {},
+        workDir,
+        timeoutMs: 5000,
+        tier,
+        ...extra,
+        args: [word, ...(extra.args ?? [])],
+      }),
+    );
+    return { run: result, ms, word };
+  } finally {
+    removeWorkDir(workDir);
+  }
+}
+
+/** Nothing of the run is left, and it ended within its timeout plus a second. */
+function expectClean(outcome: Outcome, timeoutMs: number): void {
+  expect(processesWith(outcome.word)).toEqual([]);
+  expect(outcome.ms).toBeLessThan(timeoutMs + 1000);
+}
+
+describe.each(tiers)('tier %s', (tier) => {
+  it('kills an infinite loop at the timeout', async () => {
+    const outcome = await run(tier, 'loop.mjs', { timeoutMs: 1500 });
+    expect(outcome.run.ending).toBe('timeout');
+    expect(outcome.run.endingDetail).toMatch(/still running after 1500 ms/);
+    expect(outcome.ms).toBeGreaterThanOrEqual(1490);
+    expectClean(outcome, 1500);
+  });
+
+  it('kills a setsid grandchild that outlives everything else', async () => {
+    const outcome = await run(tier, 'setsid-grandchild.mjs', { timeoutMs: 1500 });
+    expect(outcome.run.ending).toBe('timeout');
+    expect(outcome.run.endingDetail).toMatch(/descendants were still running/);
+    expect(outcome.run.exitCode).toBe(0);
+    expect(outcome.run.stdout).toContain('main done');
+    expect(outcome.run.stdout).toMatch(/child started grandchild \d+/);
+    expectClean(outcome, 1500);
+  });
+
+  it('stops a 200 MB flood at the output cap, quickly', async () => {
+    const outcome = await run(tier, 'flood.mjs', { timeoutMs: 10_000 });
+    expect(outcome.run.ending).toBe('output-limit');
+    expect(outcome.run.truncated).toBe(true);
+    expect(outcome.run.stdout.length).toBe(8 * 1024 * 1024);
+    expect(outcome.ms).toBeLessThan(4000);
+    expectClean(outcome, 10_000);
+  });
+
+  it('reports the exit code', async () => {
+    const outcome = await run(tier, 'exit-code.mjs', { args: ['7'] });
+    expect(outcome.run).toMatchObject({ ending: 'exited', exitCode: 7, signal: null, stdout: 'exiting\n' });
+    expectClean(outcome, 5000);
+  });
+
+  it('reports a signal', async () => {
+    const outcome = await run(tier, 'segv.mjs');
+    expect(outcome.run).toMatchObject({ ending: 'exited', exitCode: null, signal: 'SIGSEGV' });
+    expect(outcome.run.stdout).toBe('about to crash\n');
+    expectClean(outcome, 5000);
+  });
+
+  it('collects the output of a child that outlives its parent', async () => {
+    const outcome = await run(tier, 'late-child.mjs');
+    expect(outcome.run.ending).toBe('exited');
+    expect(outcome.run.exitCode).toBe(0);
+    expect(outcome.run.stdout.split('\n')).toEqual(['parent exiting', 'child printed late', '']);
+    expect(outcome.run.totalMs).toBeGreaterThanOrEqual(300);
+    expect(outcome.run.elapsedMs).toBeLessThan(outcome.run.totalMs);
+    expectClean(outcome, 5000);
+  });
+
+  it('gives the program no variable of the grader', async () => {
+    const outcome = await run(tier, 'env.mjs', { env: { TZ: 'Europe/Madrid', LANG: null } });
+    expect(outcome.run.ending).toBe('exited');
+    const seen = JSON.parse(outcome.run.stdout.split('\n')[0] ?? '{}') as Record<string, string>;
+    const expected: Record<string, string> = { ...outcome.run.env };
+    expect(seen).toEqual(expected);
+    expect(Object.keys(seen).sort()).toEqual(
+      ['HOME', 'PATH', 'PWD', 'TZ', ...(outcome.run.sandbox?.marker !== undefined ? ['GRADER_RUN_MARKER'] : [])].sort(),
+    );
+    expect(seen.PATH?.split(':')).toContain('/usr/bin');
+    const everything = JSON.stringify(outcome.run);
+    if (info.dropsPrivileges || tier === 'bubblewrap') expect(everything).not.toContain(CANARY);
+    expectClean(outcome, 5000);
+  });
+
+  it('reports the pid the program sees for itself', async () => {
+    const outcome = await run(tier, 'pid.mjs');
+    const printed = Number(/^pid (\d+)$/m.exec(outcome.run.stdout)?.[1]);
+    expect(outcome.run.mainPid).toBe(printed);
+    if (tier === 'bubblewrap') expect(printed).toBe(3);
+    expect(outcome.run.stdout).toMatch(tier === 'bubblewrap' ? /^cwd \/sandbox\/work$/m : /^cwd \/.*grader-work-/m);
+    expectClean(outcome, 5000);
+  });
+
+  it('lets a Worker write 20000 lines with fs.writeSync(1, ...)', async () => {
+    const outcome = await run(tier, 'workers.mjs', { args: ['20000'], timeoutMs: 10_000 });
+    expect(outcome.run.ending).toBe('exited');
+    expect(outcome.run.exitCode).toBe(0);
+    const lines = outcome.run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(20001);
+    expect(lines[19999]).toBe('line 19999');
+    expect(lines[20000]).toBe('joined');
+    expectClean(outcome, 10_000);
+  });
+
+  it('feeds stdin text, then closes it', async () => {
+    const outcome = await run(tier, 'stdin.mjs', { stdin: 'one\ntwo\nthree\n' });
+    expect(outcome.run.stdout).toBe('got one\ngot two\ngot three\nlines 3\n');
+    expectClean(outcome, 5000);
+  });
+
+  it('closes stdin at once when the test gives none', async () => {
+    const outcome = await run(tier, 'stdin.mjs');
+    expect(outcome.run.stdout).toBe('lines 0\n');
+    expect(outcome.ms).toBeLessThan(3000);
+  });
+
+  it('says "no progress" with the last line printed', async () => {
+    const outcome = await run(tier, 'silent.mjs', { idleTimeoutMs: 600, timeoutMs: 5000 });
+    expect(outcome.run.ending).toBe('no-progress');
+    expect(outcome.run.endingDetail).toContain('"acquire 1"');
+    expect(outcome.ms).toBeLessThan(3000);
+    expectClean(outcome, 5000);
+  });
+
+  it('classifies running out of heap as memory-limit', async () => {
+    const outcome = await run(tier, 'memory-hog.mjs', { limits: { heapMb: 48 }, timeoutMs: 10_000 });
+    expect(outcome.run.ending).toBe('memory-limit');
+    expectClean(outcome, 10_000);
+  });
+
+  it('caps the number of processes', async () => {
+    const outcome = await run(tier, 'fork-flood.mjs', { args: ['100'], limits: { processes: 40 }, timeoutMs: 10_000 });
+    if (info.dropsPrivileges || tier === 'bubblewrap') {
+      expect(outcome.run.ending).toBe('process-limit');
+      expect(outcome.run.stderr).toMatch(/EAGAIN/);
+    }
+    expectClean(outcome, 10_000);
+  });
+
+  it('fails to start a missing entry file with the program\'s own error, not a hang', async () => {
+    const outcome = await run(tier, 'no-such-file.mjs');
+    expect(outcome.run.ending).toBe('exited');
+    expect(outcome.run.exitCode).toBe(1);
+    expect(outcome.run.stderr).toMatch(/Cannot find module/);
+  });
+});
+
+describe.runIf(info.tier === 'bubblewrap')('bubblewrap isolation', () => {
+  let server: net.Server;
+  let port = 0;
+  let connections = 0;
+  beforeAll(async () => {
+    server = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as net.AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sees only its own loopback and cannot reach the host', async () => {
+    const outcome = await run('bubblewrap', 'net.mjs', { args: [String(port)] });
+    expect(outcome.run.stdout).toMatch(/^interfaces lo$/m);
+    expect(outcome.run.stdout).toMatch(/^refused /m);
+    expect(connections).toBe(0);
+  });
+
+  it('cannot write outside the work directory', async () => {
+    fs.rmSync('/tmp/grader-escape-test', { force: true });
+    const outcome = await run('bubblewrap', 'files.mjs');
+    expect(outcome.run.stdout).toMatch(/^refused \/etc\/grader-escape-test/m);
+    expect(fs.existsSync('/tmp/grader-escape-test')).toBe(false);
+    expect(fs.existsSync('/etc/grader-escape-test')).toBe(false);
+  });
+});
+
+describe('start failures', () => {
+  it('turns a cwd outside the work directory into start-failure', async () => {
+    const outcome = await run(tiers[0] ?? 'weak', 'pid.mjs', { cwd: '../..' });
+    expect(outcome.run.ending).toBe('start-failure');
+    expect(outcome.run.endingDetail).toMatch(/not inside the work directory/);
+  });
+});
