@@ -15,7 +15,7 @@ import { classifyEnding } from './classify.js';
 import { resolveLimits } from './limits.js';
 import { lastLine, readCapped } from './output.js';
 import { closeSession, handOverWorkDir, openSession, sessionHasProcesses, sweepSession, type RunSession } from './session.js';
-import type { Ending, ProgramRun, RunRequest } from './types.js';
+import type { Ending, ProgramRun, RunRequest, RunSandbox } from './types.js';
 
 /** How often sizes, idleness and leftover processes are looked at. */
 const POLL_MS = 10;
@@ -281,6 +281,9 @@ function launch(
       ({ ending, detail } = classifyEnding({ started: mainPid !== undefined, status, stderr: err.text, hitOutputCap }));
     }
     const decoded = status !== undefined ? decodeShellStatus(status) : { exitCode: null, signal: stopped ? 'SIGKILL' : null };
+    const sandboxNote: RunSandbox = { tier: info.tier };
+    if (identity.uid !== undefined) sandboxNote.uid = identity.uid;
+    if (identity.marker !== undefined) sandboxNote.marker = identity.marker;
     const run: ProgramRun = {
       name: request.name,
       stdout: out.text,
@@ -294,12 +297,10 @@ function launch(
       endedAt: startedAt + Math.round(endMs),
       env: recordedEnv,
       truncated: hitOutputCap,
-      sandbox: { tier: info.tier },
+      sandbox: sandboxNote,
     };
     if (detail !== undefined) run.endingDetail = detail;
     if (mainPid !== undefined) run.mainPid = mainPid;
-    if (identity.uid !== undefined) run.sandbox = { ...run.sandbox, uid: identity.uid };
-    if (identity.marker !== undefined) run.sandbox = { ...run.sandbox, marker: identity.marker };
     return run;
   })().finally(cleanUp);
 
