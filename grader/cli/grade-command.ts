@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { grade, UsageError } from '../grade/grade.js';
-import { consoleReporter } from '../report/console.js';
+import { FORMATS } from '../report/index.js';
 import { jsonReporter } from '../report/json.js';
 import type { Reporter } from '../report/types.js';
 import { SpecError } from '../spec/spec-error.js';
@@ -14,12 +14,65 @@ Grades every exercise (or only the SLUGs named) and prints what failed and why.
 Options:
   --solutions DIR   grade the solutions in DIR/SLUG/ instead of assignments/SLUG/
   --json FILE       also write the results as JSON to FILE
+  --format NAME     an output format (repeatable; default console):
+${formatList()}
+  --output FILE     where the --format just before it writes (default: its file above)
   --jobs N          tests run at once (default: the number of cores)
   --seed N          seed for every randomised test (to replay a reported failure)
   --show-hidden     show the details of hidden tests too (instructors)
   -h, --help        this text
 
 Exit status: 0 every exercise passed, 1 some did not, 2 bad usage or a bad spec.`;
+
+function formatList(): string {
+  return Object.entries(FORMATS)
+    .map(([name, format]) => `                      ${name.padEnd(11)}${format.description}`)
+    .join('\n');
+}
+
+/** An output format chosen on the command line, with its --output if one followed it. */
+export interface FormatChoice {
+  name: string;
+  output?: string;
+}
+
+/** Pairs the repeatable --format NAME and --output FILE options (each --output belongs to the --format before it). */
+export function formatChoices(tokens: Array<{ kind: string; name?: string; value?: string | undefined }>): FormatChoice[] {
+  const choices: FormatChoice[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.name === 'format') {
+      if (!(token.value in FORMATS)) {
+        throw new CliUsageError(`Unknown format "${token.value}". Formats: ${Object.keys(FORMATS).join(', ')}.\n\n${GRADE_USAGE}`);
+      }
+      choices.push({ name: token.value });
+    } else if (token.name === 'output') {
+      const last = choices.at(-1);
+      if (!last || last.output !== undefined) throw new CliUsageError(`--output ${token.value} must follow the --format it is for.\n\n${GRADE_USAGE}`);
+      if (!FORMATS[last.name]?.defaultFile) throw new CliUsageError(`The ${last.name} format prints on standard output; it takes no --output.\n\n${GRADE_USAGE}`);
+      last.output = token.value;
+    }
+  }
+  return choices;
+}
+
+/** The file a chosen format writes: its --output, else its default (undefined for standard output). */
+export function formatFile(choice: FormatChoice, env: Record<string, string | undefined>): string | undefined {
+  return choice.output ?? FORMATS[choice.name]?.defaultFile?.(env);
+}
+
+/** The reporters for the chosen formats (console when none), then --json's, with Classroom's notices last. */
+export function reportersFor(choices: FormatChoice[], options: { root: string; showHidden: boolean; json?: string | undefined }): Reporter[] {
+  const chosen = choices.length > 0 ? choices : [{ name: 'console' }];
+  const write = (text: string): void => void process.stdout.write(text);
+  const create = (choice: FormatChoice): Reporter =>
+    FORMATS[choice.name]!.create({ root: options.root, file: formatFile(choice, process.env), showHidden: options.showHidden, write });
+  return [
+    ...chosen.filter((c) => c.name !== 'classroom').map(create),
+    ...(options.json ? [jsonReporter(options.json)] : []),
+    ...chosen.filter((c) => c.name === 'classroom').slice(0, 1).map(create),
+  ];
+}
 
 function integer(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -34,9 +87,12 @@ export async function gradeCommand(args: string[], env: CliEnvironment): Promise
     parsed = parseArgs({
       args,
       allowPositionals: true,
+      tokens: true,
       options: {
         solutions: { type: 'string' },
         json: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        output: { type: 'string', multiple: true },
         jobs: { type: 'string' },
         seed: { type: 'string' },
         'show-hidden': { type: 'boolean' },
@@ -46,13 +102,16 @@ export async function gradeCommand(args: string[], env: CliEnvironment): Promise
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message}\n\n${GRADE_USAGE}`);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   if (values.help) {
     process.stdout.write(`${GRADE_USAGE}\n`);
     return 0;
   }
-  const reporters: Reporter[] = [consoleReporter({ showHidden: values['show-hidden'] ?? false })];
-  if (values.json) reporters.push(jsonReporter(values.json));
+  const reporters: Reporter[] = reportersFor(formatChoices(tokens), {
+    root: env.root,
+    showHidden: values['show-hidden'] ?? false,
+    json: values.json,
+  });
   const jobs = integer(values.jobs, '--jobs');
   const seed = integer(values.seed, '--seed');
   try {

@@ -1,0 +1,71 @@
+import { truncate, xmlAttribute, xmlText } from './escape.js';
+import { testsRan, visibleDetails } from './details.js';
+import type { ExerciseResult, GradeSummary, Reporter, TestResult } from './types.js';
+import { writeReport } from './write-file.js';
+
+export interface JunitOptions {
+  file: string;
+  /** Show hidden tests' details too (instructors). */
+  showHidden?: boolean;
+}
+
+const MAX_TEXT = 8000;
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? '';
+}
+
+function testcase(exercise: ExerciseResult, test: TestResult, showHidden: boolean): string {
+  const open = `    <testcase classname="${xmlAttribute(exercise.slug)}" name="${xmlAttribute(test.name)}" time="${seconds(test.durationMs)}"`;
+  if (test.status === 'passed') return `${open}/>`;
+  const details = !testsRan(exercise) ? (exercise.message ?? test.message) : visibleDetails(test, showHidden);
+  const message = test.hidden && !showHidden ? 'hidden test failed' : firstLine(test.message || details);
+  const element = test.status === 'error' ? 'error' : 'failure';
+  const type = test.checks.find((c) => !c.passed)?.check ?? exercise.status;
+  return [
+    `${open}>`,
+    `      <${element} message="${xmlAttribute(message)}" type="${xmlAttribute(type)}">${xmlText(truncate(details, MAX_TEXT))}</${element}>`,
+    '    </testcase>',
+  ].join('\n');
+}
+
+function testsuite(exercise: ExerciseResult, showHidden: boolean): string {
+  const failures = exercise.tests.filter((t) => t.status === 'failed').length;
+  const errors = exercise.tests.filter((t) => t.status === 'error').length;
+  return [
+    `  <testsuite name="${xmlAttribute(exercise.slug)}" tests="${exercise.tests.length}" failures="${failures}" errors="${errors}" skipped="0" time="${seconds(exercise.durationMs)}">`,
+    '    <properties>',
+    `      <property name="title" value="${xmlAttribute(exercise.title)}"/>`,
+    `      <property name="status" value="${exercise.status}"/>`,
+    `      <property name="score" value="${exercise.score}"/>`,
+    `      <property name="maxScore" value="${exercise.maxScore}"/>`,
+    '    </properties>',
+    ...exercise.tests.map((test) => testcase(exercise, test, showHidden)),
+    '  </testsuite>',
+  ].join('\n');
+}
+
+/** JUnit XML: testsuites > one testsuite per exercise > one testcase per test, failures with message and details. */
+export function junitXml(summary: GradeSummary, showHidden = false): string {
+  const all = summary.exercises.flatMap((e) => e.tests);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="grader" tests="${all.length}" failures="${all.filter((t) => t.status === 'failed').length}" errors="${all.filter((t) => t.status === 'error').length}" time="${seconds(summary.durationMs)}">`,
+    ...summary.exercises.map((exercise) => testsuite(exercise, showHidden)),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+/** Writes the JUnit XML file when the run ends. */
+export function junitReporter(options: JunitOptions): Reporter {
+  return {
+    async onEnd(summary) {
+      await writeReport(options.file, junitXml(summary, options.showHidden ?? false));
+    },
+  };
+}
