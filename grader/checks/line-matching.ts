@@ -232,11 +232,19 @@ function groupFreeTemplates(
   shared: ReadonlySet<string>,
 ): Map<LineTemplate, FreeGroup> {
   const bySource = new Map<string, { template: LineTemplate; group: FreeGroup }>();
+  let linesByText: Map<string, number[]> | undefined;
   for (const [index, template] of templates.entries()) {
     if (dependsOnBindings(template, shared)) continue;
     const existing = bySource.get(template.source);
     if (existing !== undefined) {
       existing.group.templates.push(index);
+      continue;
+    }
+    if (template.placeholders.length === 0) {
+      // A template of plain text fits exactly the lines equal to it: look them up.
+      linesByText ??= indexLinesByText(lines);
+      const text = template.parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('');
+      bySource.set(template.source, { template, group: { templates: [index], candidates: linesByText.get(text) ?? [] } });
       continue;
     }
     const candidates = range(0, lines.length).filter(
@@ -245,6 +253,16 @@ function groupFreeTemplates(
     bySource.set(template.source, { template, group: { templates: [index], candidates } });
   }
   return new Map([...bySource.values()].map(({ template, group }) => [template, group]));
+}
+
+function indexLinesByText(lines: readonly string[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (const [lineIndex, line] of lines.entries()) {
+    const same = index.get(line);
+    if (same === undefined) index.set(line, [lineIndex]);
+    else same.push(lineIndex);
+  }
+  return index;
 }
 
 // Maximum matching of free template groups (each with as many places as templates) to unused

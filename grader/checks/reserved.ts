@@ -34,7 +34,8 @@ export interface TemplateEnvironment {
 /** The zone a program with this environment runs under: its TZ if valid, else the grader's own zone. */
 export function timeZoneOf(env: Readonly<Record<string, string>>): string {
   const tz = env.TZ?.replace(/^:/, '');
-  if (tz === undefined || tz === '') return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (tz === undefined) return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (tz === '') return 'UTC'; // an empty TZ means UTC to the C library and to Node
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone: tz });
     return tz;

@@ -129,6 +129,16 @@ describe('lines, unordered mode', () => {
       'No line of its own looks like `take <int> size=<int>`. The closest: Line 2 should look like `take <int> size=<int>`, but it was `take 1 size=-`, and `-` is not a whole number.',
     );
   });
+  it('matches thousands of plain-text lines quickly', () => {
+    const expected = Array.from({ length: 5000 }, (_, i) => `[${i % 50}] => ${Math.floor(i / 50)}`);
+    const started = Date.now();
+    expect(check({ mode: 'unordered', expect: expected }, printing([...expected].reverse())).passed).toBe(true);
+    const outcome = check({ mode: 'unordered', expect: expected }, printing([...expected.slice(1), '[0] => 0']));
+    expect(outcome.passed).toBe(true);
+    const missing = check({ mode: 'unordered', expect: expected }, printing([...expected.slice(1), '[0] => 1']));
+    expect(missing.message).toBe('No line of its own looks like `[0] => 0`. Not expected: line 5000 `[0] => 1`.');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
   it('matches hundreds of lines quickly', () => {
     const expected = Array.from({ length: 400 }, (_, i) => `[${i % 20}] => ${Math.floor(i / 20)}`);
     const shuffled = [...expected].reverse();

@@ -146,6 +146,9 @@ describe('{date:today}', () => {
     const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(NOON_UTC));
     expect(env.localDates).toEqual([today]);
   });
+  it('takes an empty TZ as UTC, like Node does', () => {
+    expect(environment({ env: { TZ: '' } }).timeZone).toBe('UTC');
+  });
   it('accepts the date at the start or at the end of a run that spans midnight', () => {
     const env = environment({ env: { TZ: 'Europe/Madrid' }, startedAt: Date.UTC(2025, 10, 27, 22, 59, 59), endedAt: Date.UTC(2025, 10, 27, 23, 0, 1) });
     expect(env.localDates).toEqual(['2025-11-27', '2025-11-28']);
