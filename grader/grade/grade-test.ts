@@ -41,11 +41,10 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
   if (needsSeed) result.seed = baseSeed;
   try {
     for (let trial = 1; trial <= test.trials; trial++) {
-      const seed = baseSeed + trial - 1;
-      const { runs, workTree } = await runTest(test, context.program, { seed });
+      const { runs, workTree } = await runTest(test, context.program);
       const checkContext: CheckContext = { test, run: runs.main!, runs, workTree };
       if (test.checks.some((c) => c.check === 'reference')) {
-        checkContext.reference = (await runTest(test, await context.reference(), { seed })).runs;
+        checkContext.reference = (await runTest(test, await context.reference())).runs;
       }
       const checks = applyChecks(test, checkContext);
       result.checks = checks;

@@ -31,7 +31,7 @@ export async function loadSpec(file: string): Promise<ExerciseSpec> {
 /** Parses spec text (as loadSpec does for a file); `file` names it in errors. */
 export function parseSpec(source: string, file: string): ExerciseSpec {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw new SpecError(
       file,
@@ -56,8 +56,9 @@ export function parseSpec(source: string, file: string): ExerciseSpec {
   return normaliseSpec(raw, path.resolve(file));
 }
 
+/** The yaml library's message without its own position and code frame (we print ours). */
 function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
+  return (text.split('\n')[0] ?? text).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 interface PathProblem {
@@ -87,25 +88,32 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
         });
       }
     });
+    if (test.feed && (test.feed.text === undefined) === (test.feed.base64 === undefined)) {
+      problems.push({ path: ['tests', index, 'feed'], message: 'a feed takes exactly one of text and base64' });
+    }
     const inputs = ['stdin', 'steps', 'feed'].filter((key) => key in test);
     if (inputs.length > 1) {
       problems.push({ path: ['tests', index, inputs[1]!], message: `a test takes only one of stdin, steps and feed (it has ${inputs.join(' and ')})` });
     }
   });
   for (const [variant, reject] of Object.entries(spec.mustReject ?? {})) {
-    const testIndex = names.get(reject.test);
-    if (testIndex === undefined) {
-      problems.push({ path: ['mustReject', variant, 'test'], message: `no test is named "${reject.test}"` });
-      continue;
-    }
-    const kinds = new Set(spec.tests[testIndex]!.checks.map((c) => c.check));
-    kinds.add('ending');
-    if (!kinds.has(reject.check)) {
-      problems.push({
-        path: ['mustReject', variant, 'check'],
-        message: `test "${reject.test}" has no "${reject.check}" check (it has: ${[...kinds].join(', ')})`,
-      });
-    }
+    const tests = typeof reject.test === 'string' ? [reject.test] : reject.test;
+    tests.forEach((testName, position) => {
+      const where: Array<string | number> = typeof reject.test === 'string' ? ['mustReject', variant, 'test'] : ['mustReject', variant, 'test', position];
+      const testIndex = names.get(testName);
+      if (testIndex === undefined) {
+        problems.push({ path: where, message: `no test is named "${testName}"` });
+        return;
+      }
+      const kinds = new Set(spec.tests[testIndex]!.checks.map((c) => c.check));
+      kinds.add('ending');
+      if (!kinds.has(reject.check)) {
+        problems.push({
+          path: ['mustReject', variant, 'check'],
+          message: `test "${testName}" has no "${reject.check}" check (it has: ${[...kinds].join(', ')})`,
+        });
+      }
+    });
   }
   return problems;
 }

@@ -1,5 +1,12 @@
 import type { CheckSpec, ExerciseSpec, FeedSpec, FixtureSpec, MustRejectSpec, PeerProcessSpec, StepSpec, TestSpec } from './types.js';
 
+/** A mustReject entry as written: one test or a list. */
+export interface RawMustReject {
+  test: string | string[];
+  check: string;
+  message?: string;
+}
+
 /** Settings a test and the spec's `defaults` share, as written (all optional). */
 export interface RawTestSettings {
   points?: number;
@@ -32,7 +39,7 @@ export interface RawSpec {
   entry?: string;
   defaults?: RawTestSettings;
   tests: RawTest[];
-  mustReject?: Record<string, MustRejectSpec>;
+  mustReject?: Record<string, RawMustReject>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -45,7 +52,9 @@ export function normaliseSpec(raw: RawSpec, file: string): ExerciseSpec {
     title: raw.title ?? raw.slug,
     entry: raw.entry ?? 'solution',
     file,
-    mustReject: raw.mustReject ?? {},
+    mustReject: Object.fromEntries(
+      Object.entries(raw.mustReject ?? {}).map(([name, entry]): [string, MustRejectSpec] => [name, normaliseReject(entry)]),
+    ),
     tests: raw.tests.map((test) => normaliseTest(test, defaults)),
   };
 }
@@ -76,4 +85,9 @@ function normaliseTest(test: RawTest, defaults: RawTestSettings): TestSpec {
   if (merged.idleTimeoutMs !== undefined) normalised.idleTimeoutMs = merged.idleTimeoutMs;
   if (merged.seed !== undefined) normalised.seed = merged.seed;
   return normalised;
+}
+
+function normaliseReject(entry: RawMustReject): MustRejectSpec {
+  const tests = typeof entry.test === 'string' ? [entry.test] : entry.test;
+  return entry.message === undefined ? { tests, check: entry.check } : { tests, check: entry.check, message: entry.message };
 }

@@ -68,7 +68,6 @@ const feed = {
     startDelayMs: { type: 'integer', minimum: 0, description: 'Wait before the first byte, so that the reader is up (default 300).' },
   },
   required: ['splits'],
-  oneOf: [{ required: ['text'] }, { required: ['base64'] }],
   additionalProperties: false,
 } as const;
 
@@ -149,7 +148,10 @@ export function specSchema(checkSchema: object): object {
         additionalProperties: {
           type: 'object',
           properties: {
-            test: { ...text, description: 'Name of the test that must fail.' },
+            test: {
+              description: 'Name of the test that must fail, or a list of tests of which at least one must fail.',
+              oneOf: [text, { type: 'array', items: text, minItems: 1 }],
+            },
             check: { ...text, description: 'Kind of the check that must report the failure.' },
             message: { ...text, description: 'Text the failure message must contain.' },
           },

@@ -22,7 +22,7 @@ export function checkSchema(kinds: Iterable<CheckKind<unknown>>): object {
   return {
     type: 'object',
     required: ['check'],
-    properties: { check: { enum: branches.map((b) => b.properties.check.const) } },
+    properties: { check: { type: 'string', description: 'The kind of check.' } },
     discriminator: { propertyName: 'check' },
     oneOf: branches,
   };

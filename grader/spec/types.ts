@@ -89,8 +89,11 @@ export interface TestSpec {
 
 /** A known-bad variant (reference/SLUG/wrong/NAME/) and how the spec must reject it. */
 export interface MustRejectSpec {
-  /** The test that must fail. */
-  test: string;
+  /**
+   * The tests of which at least one must fail (a spec writes `test: NAME` or a list, e.g. when
+   * which test shows the bug depends on the hour of the day).
+   */
+  tests: string[];
   /** The check (by its `check` name) whose failure must be reported. */
   check: string;
   /** Text that the failure message must contain. */

@@ -89,7 +89,7 @@ describe('npm run grade', () => {
     const repo = await miniRepo(helloSpec.replace('equals: "hello"', 'equals: "hello"\n        colour: red'), 'console.log("hello");');
     const { status, stderr } = await capture(['grade'], repo);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/hello\.yaml:7:\d+: tests\[0\]\.checks\[0\] has an unknown field "colour"/);
+    expect(stderr).toMatch(/hello\.yaml:8:\d+: tests\[0\]\.checks\[0\] has an unknown field "colour"/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
