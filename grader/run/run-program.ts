@@ -9,7 +9,7 @@ import { buildEnvironment, MARKER_VARIABLE } from '../sandbox/environment.js';
 import { isRoot } from '../sandbox/identity.js';
 import { buildLaunch, sandboxPaths } from '../sandbox/launch.js';
 import { decodeShellStatus, parseSupervisorLine } from '../sandbox/supervisor.js';
-import { findProcesses, killProcessGroup, processGroupAlive, processGroupHasLiveMember } from '../sandbox/sweep.js';
+import { childPids, findProcesses, killProcessGroup, processGroupAlive, processGroupHasLiveMember, processLive } from '../sandbox/sweep.js';
 import type { ResolvedLimits } from '../sandbox/types.js';
 import { classifyEnding } from './classify.js';
 import { resolveLimits } from './limits.js';
@@ -173,6 +173,8 @@ function launch(
   let status: number | undefined;
   let mainEndedMs: number | undefined;
   let stopped: { ending: Ending; detail?: string } | undefined;
+  let namespaceInit: number | undefined;
+  let supervisorExited = false;
   let resolveMainEnded: () => void = () => undefined;
   const mainEnded = new Promise<void>((resolve) => (resolveMainEnded = resolve));
 
@@ -184,7 +186,11 @@ function launch(
     while ((newline = pending.indexOf('\n')) >= 0) {
       const message = parseSupervisorLine(pending.slice(0, newline));
       pending = pending.slice(newline + 1);
-      if (message?.kind === 'pid') mainPid = message.pid;
+      if (message?.kind === 'pid') {
+        mainPid = message.pid;
+        // bwrap's child is the namespace's init: when it is gone, every process of the namespace is.
+        if (info.tier === 'bubblewrap' && pgid !== undefined) namespaceInit = childPids(pgid)[0];
+      }
       else if (message?.kind === 'status') {
         status = message.status;
         mainEndedMs = performance.now() - t0;
@@ -198,6 +204,8 @@ function launch(
     if (stopped !== undefined) return;
     stopped = { ending, detail };
     if (pgid !== undefined) killProcessGroup(pgid);
+    // Only while bwrap lives: until it has reaped its child, that pid cannot belong to anyone else.
+    if (namespaceInit !== undefined && !supervisorExited) killPid(namespaceInit);
     // Weak tier: escaped descendants (setsid, double fork) are found by uid or marker. A shared
     // session's peers may still be running: its owner sweeps at the end of the test.
     if (info.tier === 'weak' && ownsSession) sweepSession(session);
@@ -240,9 +248,13 @@ function launch(
   }, request.timeoutMs);
 
   const supervisorGone = new Promise<void>((resolve) => {
-    subprocess.once('exit', () => resolve());
-    subprocess.once('error', () => resolve());
-    void subprocess.then(() => resolve());
+    const gone = (): void => {
+      supervisorExited = true;
+      resolve();
+    };
+    subprocess.once('exit', gone);
+    subprocess.once('error', gone);
+    void subprocess.then(gone);
   });
 
   // Weak tier: the supervisor does not wait for descendants; wait here for the process group
@@ -260,11 +272,26 @@ function launch(
     }
   };
 
+  // Killed processes take a moment to finish dying: resolve only when none of them is left.
+  const settled = async (): Promise<void> => {
+    const limit = performance.now() + EXIT_GRACE_MS;
+    while (performance.now() < limit) {
+      const left =
+        info.tier === 'bubblewrap'
+          ? namespaceInit !== undefined && processLive(namespaceInit)
+          : pgid !== undefined && (processGroupHasLiveMember(pgid) || (ownsSession && sessionHasProcesses(session)));
+      if (!left) return;
+      if (info.tier === 'weak' && ownsSession) sweepSession(session);
+      await sleep(5);
+    }
+  };
+
   const done = (async (): Promise<ProgramRun> => {
     await treeGone();
     // After a kill, the supervisor's exit is normally immediate.
     await Promise.race([supervisorGone, sleep(EXIT_GRACE_MS)]);
     const endMs = performance.now() - t0;
+    if (stopped !== undefined) await settled();
     clearInterval(ticker);
     clearTimeout(deadline);
     if (info.tier === 'weak' && ownsSession) sweepSession(session);
@@ -324,6 +351,14 @@ function launch(
 /** execa's types accept only the literal fds 3..9 in `stdio`; at run time any open fd goes to spawn as is. */
 function nativeFd(fd: number): 3 {
   return fd as 3;
+}
+
+function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -8,7 +8,7 @@ import type { SandboxTier } from '../../grader/sandbox/types.js';
 import { runProgram } from '../../grader/run/run-program.js';
 import type { ProgramRun, RunRequest } from '../../grader/run/types.js';
 import { createWorkDir, removeWorkDir } from '../../grader/run/work-dir.js';
-import { fixtureProgram, nonce, processesWith, timed } from './helpers.js';
+import { fixtureProgram, nonce, processesWith, PROGRAMS_DIR, timed } from './helpers.js';
 
 const CANARY = 'canary-xyz-7f3a';
 const info = await detectSandbox();
@@ -213,11 +213,25 @@ describe.runIf(info.tier === 'bubblewrap')('bubblewrap isolation', () => {
   });
 
   it('cannot write outside the work directory', async () => {
-    fs.rmSync('/tmp/grader-escape-test', { force: true });
     const outcome = await run('bubblewrap', 'files.mjs');
-    expect(outcome.run.stdout).toMatch(/^refused \/etc\/grader-escape-test/m);
-    expect(fs.existsSync('/tmp/grader-escape-test')).toBe(false);
-    expect(fs.existsSync('/etc/grader-escape-test')).toBe(false);
+    const name = `escape-${outcome.word}`;
+    expect(outcome.run.stdout).toMatch(new RegExp(`^refused /etc/${name} E`, 'm'));
+    expect(outcome.run.stdout).toMatch(new RegExp(`^refused /sandbox/${name} E`, 'm'));
+    // /tmp is the sandbox's own tmpfs: the write works there and vanishes with it.
+    expect(fs.existsSync(`/tmp/${name}`)).toBe(false);
+    expect(fs.existsSync(`/etc/${name}`)).toBe(false);
+  });
+
+  it('hides the repository and the host', async () => {
+    const repo = process.cwd();
+    const outcome = await run('bubblewrap', 'peek.mjs', { args: [`${repo}/package.json`, PROGRAMS_DIR, '/root', '/sandbox/program/peek.mjs'] });
+    expect(outcome.run.stdout.split('\n')).toEqual([
+      `hidden ${repo}/package.json ENOENT`,
+      `hidden ${PROGRAMS_DIR} ENOENT`,
+      'hidden /root ENOENT',
+      'visible /sandbox/program/peek.mjs',
+      '',
+    ]);
   });
 });
 
