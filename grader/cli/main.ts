@@ -1,3 +1,4 @@
+import { ciCommand } from './ci-command.js';
 import { gradeCommand } from './grade-command.js';
 import { exerciseCommand } from './exercise-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<
   grade: gradeCommand,
   exercise: exerciseCommand,
   schema: schemaCommand,
+  ci: ciCommand,
 };
 
 /** Runs one grader command; resolves with the process exit status (0 ok, 1 failures, 2 bad usage or spec). */

@@ -42,11 +42,12 @@ export function commandProperty(text: string): string {
   return escapeCommandProperty(defuseWorkflowCommands(plainText(text)));
 }
 
-/** Text inside one line of Markdown (a table cell, a heading): every ASCII punctuation backslash-escaped, newlines become spaces. */
+/** Text inside one line of Markdown (a table cell, a heading): newlines become spaces, and every character
+ * with a meaning in GitHub Markdown (emphasis, code, links, HTML, tables, headings, lists, math) is backslash-escaped. */
 export function markdownInline(text: string): string {
   return plainText(text)
     .replace(/\s*\n\s*/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
+    .replace(/[\\`*_{}[\]()#+\-.!|~<>&$]/g, (ch) => `\\${ch}`);
 }
 
 /** A fenced code block holding `text` verbatim: the fence is longer than any run of backticks inside. */

@@ -36,7 +36,7 @@ describe('the GitHub job summary', () => {
     expect(markdown).toContain('| ✅ | env\\-list | Title of env\\-list | 2/2 | passed |');
     expect(markdown).toContain('| ➖ | popen | Title of popen | 0/1 | missing |');
     expect(markdown).toContain('| ⚠️ | cwd\\-path | Title of cwd\\-path | 0/1 | error |');
-    expect(markdown).toContain('#### ❌ time\\-today: local date \\<b\\>\\|x\\|\\<\\/b\\> (0/2)');
+    expect(markdown).toContain('#### ❌ time\\-today: local date \\<b\\>\\|x\\|\\</b\\> (0/2)');
     expect(markdown).toContain('#### ➖ popen: no solution');
     expect(markdown).toContain('#### ⚠️ cwd\\-path: could not be graded');
   });
@@ -77,6 +77,7 @@ describe('Markdown escaping', () => {
   });
 
   it('escapes inline punctuation and joins lines', () => {
-    expect(markdownInline('# <i>x</i> | [a](b)\n- c')).toBe('\\# \\<i\\>x\\<\\/i\\> \\| \\[a\\]\\(b\\) \\- c');
+    expect(markdownInline('$x$ https://a.b/c, "d"')).toBe('\\$x\\$ https://a\\.b/c, "d"');
+    expect(markdownInline('# <i>x</i> | [a](b)\n- c')).toBe('\\# \\<i\\>x\\</i\\> \\| \\[a\\]\\(b\\) \\- c');
   });
 });
