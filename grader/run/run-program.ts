@@ -362,7 +362,8 @@ function killPid(pid: number): void {
 }
 
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  // Unref'd: a safety-net wait must not keep the grader alive after its last run.
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Run a program to its end: stdin text fed then closed (or closed at once). Never throws. */
