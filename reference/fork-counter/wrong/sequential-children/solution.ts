@@ -1,0 +1,38 @@
+// KNOWN-BAD VARIANT `sequential-children`: waits for each child to end before starting the next: N x C x D instead of C x D.
+// Otherwise identical to reference/fork-counter/; the spec must reject it (specs/fork-counter.yaml, mustReject).
+// fork-counter — the slide's five forked counters; the parent exits at once without waiting.
+// Each child is a new OS process running this same file with `--child`.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    children: { type: 'string', default: '5' },
+    count: { type: 'string', default: '5' },
+    'delay-ms': { type: 'string', default: '1000' },
+    child: { type: 'boolean', default: false },
+  },
+});
+const children = Number(values.children);
+const count = Number(values.count);
+const delayMs = Number(values['delay-ms']);
+
+if (values.child) {
+  for (let i = 0; i < count; i++) {
+    if (delayMs > 0) await sleep(delayMs);
+    console.log(`[${process.pid}] => ${i}`);
+  }
+} else {
+  const self = fileURLToPath(import.meta.url);
+  for (let n = 0; n < children; n++) {
+    const child = spawn(process.execPath, [self, '--child', '--count', String(count), '--delay-ms', String(delayMs)], {
+      stdio: ['ignore', 'inherit', 'inherit'], // the children write straight to our standard output
+    });
+    console.log(`Process ${child.pid} spawned`);
+    await once(child, 'exit'); // BUG: one child at a time
+  }
+  console.log('Main process exiting.');
+}
