@@ -2,6 +2,7 @@ import { ciCommand } from './ci-command.js';
 import { gradeCommand } from './grade-command.js';
 import { exerciseCommand } from './exercise-command.js';
 import { schemaCommand } from './schema-command.js';
+import { benchCommand } from './bench-command.js';
 import { CliUsageError } from './usage.js';
 
 export interface CliEnvironment {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<
   grade: gradeCommand,
   exercise: exerciseCommand,
   schema: schemaCommand,
+  bench: benchCommand,
   ci: ciCommand,
 };
 

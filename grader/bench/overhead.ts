@@ -1,0 +1,77 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { buildSolution } from '../build/build.js';
+import type { BuiltProgram } from '../build/types.js';
+import { createWorkDir, detectSandbox, removeWorkDir, runProgram } from '../run/index.js';
+import { median, percentile } from './statistics.js';
+
+export interface OverheadResult {
+  runs: number;
+  tier: string;
+  bareMs: { median: number; p90: number };
+  gradedMs: { median: number; p90: number };
+  /** Median of graded minus median of bare. */
+  overheadMs: number;
+}
+
+const HELLO = "console.log('hello');\n";
+
+/** Environment of the bare runs: what the sandbox gives the program, so that both start alike. */
+function bareEnvironment(workDir: string): Record<string, string> {
+  return { PATH: `${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, HOME: workDir, LANG: 'C.UTF-8' };
+}
+
+async function timeBare(program: BuiltProgram, workDir: string): Promise<number> {
+  const started = performance.now();
+  const result = await execa(process.execPath, [path.join(program.dir, program.entry)], {
+    cwd: workDir,
+    env: bareEnvironment(workDir),
+    extendEnv: false,
+    reject: false,
+  });
+  if (result.stdout !== 'hello') throw new Error(`the bare run printed ${JSON.stringify(result.stdout)}`);
+  return performance.now() - started;
+}
+
+async function timeGraded(program: BuiltProgram): Promise<number> {
+  const workDir = createWorkDir();
+  const started = performance.now();
+  const run = await runProgram({ name: 'main', program, args: [], env: {}, workDir, timeoutMs: 10_000 });
+  const elapsed = performance.now() - started;
+  removeWorkDir(workDir);
+  if (run.stdout !== 'hello\n') throw new Error(`the graded run printed ${JSON.stringify(run.stdout)} (${run.ending})`);
+  return elapsed;
+}
+
+/**
+ * The grader's cost per program run: a hello-world run bare (`node hello.js`, same clean
+ * environment) and through the grader's runner (sandbox, limits, capture), alternated `runs` times.
+ */
+export async function measureOverhead(runs: number, cacheDir: string): Promise<OverheadResult> {
+  const source = await mkdtemp(path.join(tmpdir(), 'bench-hello-'));
+  await writeFile(path.join(source, 'solution.ts'), HELLO);
+  const built = await buildSolution(source, { cacheDir });
+  if (!built.ok) throw new Error(built.message);
+  const sandbox = await detectSandbox();
+  const bareWork = await mkdtemp(path.join(tmpdir(), 'bench-bare-'));
+  const bare: number[] = [];
+  const graded: number[] = [];
+  // One warm-up of each, not counted.
+  await timeBare(built.program, bareWork);
+  await timeGraded(built.program);
+  for (let i = 0; i < runs; i++) {
+    bare.push(await timeBare(built.program, bareWork));
+    graded.push(await timeGraded(built.program));
+  }
+  await rm(source, { recursive: true, force: true });
+  await rm(bareWork, { recursive: true, force: true });
+  return {
+    runs,
+    tier: sandbox.tier,
+    bareMs: { median: median(bare), p90: percentile(bare, 0.9) },
+    gradedMs: { median: median(graded), p90: percentile(graded, 0.9) },
+    overheadMs: median(graded) - median(bare),
+  };
+}

@@ -1,0 +1,14 @@
+/** The median of a non-empty list of numbers. */
+export function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+/** The value below which a share `p` (0..1) of the numbers lie (linear interpolation). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) throw new Error('no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * p;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
