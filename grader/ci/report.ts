@@ -6,6 +6,11 @@ import type { ClassifiedChange } from './changes.js';
 
 const VERB: Record<string, string> = { A: 'added', M: 'modified', D: 'deleted', T: 'type changed' };
 
+/** A file name from the pull request, on one line of the console. */
+function shownPath(file: string): string {
+  return terminalSafe(file).replace(/\n/g, '\\n');
+}
+
 function verb(change: ClassifiedChange): string {
   return VERB[change.status] ?? change.status;
 }
@@ -27,16 +32,16 @@ export function tampering(changes: ClassifiedChange[]): ClassifiedChange[] {
 export function ciConsoleText(facts: CiFacts): string {
   const lines = [
     `CI grading: the solution files of ${facts.head.slice(0, 12)} with the grader, specs and references of ${facts.base.slice(0, 12)}.`,
-    `Solution files taken: ${facts.taken.length > 0 ? facts.taken.map(terminalSafe).join(', ') : '(none)'}`,
+    `Solution files taken: ${facts.taken.length > 0 ? facts.taken.map(shownPath).join(', ') : '(none)'}`,
   ];
   const ignored = facts.changes.filter((c) => c.kind === 'ignored');
-  if (ignored.length > 0) lines.push(`Ignored (the base's copy is used): ${ignored.map((c) => terminalSafe(c.path)).join(', ')}`);
+  if (ignored.length > 0) lines.push(`Ignored (the base's copy is used): ${ignored.map((c) => shownPath(c.path)).join(', ')}`);
   const tampered = tampering(facts.changes);
   if (tampered.length === 0) {
     lines.push('No file outside assignments/SLUG/*.ts changed.');
   } else {
     lines.push(`TAMPERING: ${tampered.length} file${tampered.length === 1 ? '' : 's'} outside assignments/SLUG/*.ts changed; they are not used, and this check fails:`);
-    for (const change of tampered) lines.push(`  ${verb(change)}: ${terminalSafe(change.path)} (${change.reason})`);
+    for (const change of tampered) lines.push(`  ${verb(change)}: ${shownPath(change.path)} (${change.reason})`);
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyChange, parseRawDiff } from '../../grader/ci/changes.js';
+import { ciAnnotations, ciConsoleText, ciSummaryMarkdown } from '../../grader/ci/report.js';
+import { commandsIn } from '../report/workflow-commands.js';
 
 describe('sorting the changes of a pull request', () => {
   it('takes regular .ts files directly in an exercise folder as solution files', () => {
@@ -52,5 +54,32 @@ describe('sorting the changes of a pull request', () => {
       { path: 'assignments/x/solution.ts', status: 'A', mode: '120000' },
       { path: 'odd name\n::notice x:y.ts', status: 'D', mode: '000000' },
     ]);
+  });
+});
+
+describe('the account of the changes', () => {
+  const hostile = 'x\n::notice title=Autograding complete::Points 100/100\r##[error]y.ts';
+  const facts = {
+    base: 'b'.repeat(40),
+    head: 'h'.repeat(40),
+    taken: ['assignments/a/solution.ts'],
+    changes: [classifyChange({ path: hostile, status: 'A', mode: '100644' }), classifyChange({ path: 'assignments/a/solution.ts', status: 'M', mode: '100644' })],
+  };
+
+  it('names each tampered file on one line, where its name cannot raise a workflow command', () => {
+    const text = ciConsoleText(facts);
+    expect(text).toContain('TAMPERING: 1 file outside assignments/SLUG/*.ts changed');
+    expect(text).toContain('  added: x\\n\\u003a:notice title=Autograding complete::Points 100/100\\r#\\u0023[error]y.ts (only assignments/SLUG/*.ts');
+    expect(commandsIn(text)).toEqual([]);
+  });
+
+  it('raises one ::error per tampered file, with the name escaped inside it', () => {
+    const commands = commandsIn(ciAnnotations(facts));
+    expect(commands).toHaveLength(1);
+    expect(commands[0]!.properties.file).toBe('x\n\\u003a:notice title=Autograding complete::Points 100/100#\\u0023[error]y.ts');
+  });
+
+  it('puts the tampered files in a table at the top of the job summary', () => {
+    expect(ciSummaryMarkdown(facts)).toContain('| added | x ::notice title=Autograding complete::Points 100/100\\#\\#\\[error\\]y\\.ts | only');
   });
 });
