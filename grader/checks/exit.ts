@@ -51,7 +51,8 @@ export const exitCheck: CheckKind<ExitConfig> = {
     const outcome: CheckOutcome = { passed: false, message: `${capitalise(who)} should exit with status ${code}, but it ${actual}.` };
     const problem = run.exitCode !== null && run.exitCode !== 0 ? errorLine(streamLines(run, 'stderr')) : undefined;
     if (problem !== undefined) outcome.message += ` It printed on stderr: ${quote(problem)}.`;
-    if (code === 0 && run.exitCode === 1) {
+    const threw = /^\s+at .+[:(]\d+/m.test(run.stderr) || /^(Uncaught )?[A-Za-z]*Error\b/m.test(run.stderr);
+    if (code === 0 && run.exitCode === 1 && threw) {
       outcome.hint = 'An uncaught exception (or an unhandled promise rejection) ends a Node program with status 1; read the error on stderr.';
     } else if (code !== 0 && run.exitCode === 0) {
       outcome.hint = `Set the status explicitly, e.g. process.exitCode = ${code} (or process.exit(${code})), on that path.`;

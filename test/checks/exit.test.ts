@@ -17,6 +17,13 @@ describe('exit', () => {
     expect(outcome.message).toBe('Your program should exit with status 0, but it exited with status 1. It printed on stderr: `TypeError: x is not a function`.');
     expect(outcome.hint).toContain('uncaught exception');
   });
+  it('does not blame an exception when the program chose status 1 itself', () => {
+    const run = makeRun({ exitCode: 1, stderr: 'time-today: not implemented yet\n' });
+    const outcome = exitCheck.run({}, makeContext(run));
+    expect(outcome.passed).toBe(false);
+    expect(outcome.message).toContain('not implemented yet');
+    expect(outcome.hint ?? '').not.toContain('exception');
+  });
   it('fails when a non-zero status was expected and it exited 0', () => {
     const outcome = exitCheck.run({ code: 2 }, makeContext(makeRun({ exitCode: 0 })));
     expect(outcome.message).toBe('Your program should exit with status 2, but it exited with status 0.');
