@@ -55,7 +55,9 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
         result.score = 0;
         if (test.trials > 1) result.failedTrial = trial;
         const tail = stderrTail(runs);
-        if (tail) result.stderrTail = tail;
+        // A one-line stderr that a message already quotes need not be shown twice.
+        const quoted = checks.some((c) => !c.passed && c.message.includes(tail ?? '\u0000'));
+        if (tail && !quoted) result.stderrTail = tail;
         break;
       }
     }
