@@ -1,5 +1,6 @@
 // Default caps of a run.
 import type { ResolvedLimits } from '../sandbox/types.js';
+import { DEFAULT_UMASK } from '../sandbox/supervisor.js';
 import type { RunLimits } from './types.js';
 
 /** Caps used when a request leaves them open. */
@@ -17,5 +18,6 @@ export function resolveLimits(limits: RunLimits = {}): ResolvedLimits {
     heapMb: limits.heapMb ?? DEFAULT_LIMITS.heapMb,
     dataMb: limits.dataMb ?? DEFAULT_LIMITS.dataMb,
     processes: limits.processes ?? DEFAULT_LIMITS.processes,
+    umask: limits.umask ?? DEFAULT_UMASK,
   };
 }

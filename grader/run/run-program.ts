@@ -14,7 +14,9 @@ import type { ResolvedLimits } from '../sandbox/types.js';
 import { classifyEnding } from './classify.js';
 import { resolveLimits } from './limits.js';
 import { lastLine, readCapped } from './output.js';
-import { closeSession, handOverWorkDir, openSession, sessionHasProcesses, sweepSession, type RunSession } from './session.js';
+import { ProcessObserver } from './observe.js';
+import { closeSession, handOverWorkDir, openSession, sessionHasProcesses, sessionMatcher, sweepSession, type RunSession } from './session.js';
+import { playSteps, type StepFailure } from './steps.js';
 import type { Ending, ProgramRun, RunRequest, RunSandbox } from './types.js';
 
 /** How often sizes, idleness and leftover processes are looked at. */
@@ -37,6 +39,14 @@ export interface RunningProgram {
   readonly mainEnded: Promise<void>;
   /** Resolves when every process of the run has ended; never rejects. */
   readonly done: Promise<ProgramRun>;
+  /** True once `done` is about to resolve (every process has ended). */
+  finished(): boolean;
+  /** The main process's pid as it sees itself, once known. */
+  mainPid(): number | undefined;
+  /** The environment the program was given. */
+  readonly env: Record<string, string>;
+  /** Unix epoch ms of the start. */
+  readonly startedAt: number;
 }
 
 function finished(name: string, run: ProgramRun): RunningProgram {
@@ -48,6 +58,10 @@ function finished(name: string, run: ProgramRun): RunningProgram {
     stop: () => undefined,
     mainEnded: Promise.resolve(),
     done: Promise.resolve(run),
+    finished: () => true,
+    mainPid: () => run.mainPid,
+    env: run.env,
+    startedAt: run.startedAt,
   };
 }
 
@@ -286,8 +300,24 @@ function launch(
     }
   };
 
+  const matcher = ownsSession ? sessionMatcher(session) : undefined;
+  const observer = request.observe
+    ? new ProcessObserver(
+        {
+          treeRoot: () => (info.tier === 'bubblewrap' ? namespaceInit : pgid),
+          supervisorPid: () => (info.tier === 'bubblewrap' ? 2 : pgid),
+          mainPid: () => mainPid,
+          extraPids: () => (info.tier === 'weak' && matcher !== undefined ? findProcesses(matcher) : []),
+        },
+        t0,
+      )
+    : undefined;
+
+  let isFinished = false;
+  let finalStdout = '';
   const done = (async (): Promise<ProgramRun> => {
     await treeGone();
+    const processes = observer?.stop();
     // After a kill, the supervisor's exit is normally immediate.
     await Promise.race([supervisorGone, sleep(EXIT_GRACE_MS)]);
     const endMs = performance.now() - t0;
@@ -327,7 +357,10 @@ function launch(
       sandbox: sandboxNote,
     };
     if (detail !== undefined) run.endingDetail = detail;
+    if (processes !== undefined) run.processes = processes;
     if (mainPid !== undefined) run.mainPid = mainPid;
+    finalStdout = run.stdout;
+    isFinished = true;
     return run;
   })().finally(cleanUp);
 
@@ -341,10 +374,14 @@ function launch(
     closeStdin: () => {
       if (stdin !== null && !stdin.writableEnded) stdin.end();
     },
-    stdoutSoFar: () => readCapped(outPath, limits.outputBytes).text,
+    stdoutSoFar: () => (isFinished ? finalStdout : readCapped(outPath, limits.outputBytes).text),
     stop,
     mainEnded,
     done,
+    finished: () => isFinished,
+    mainPid: () => mainPid,
+    env: recordedEnv,
+    startedAt,
   };
 }
 
@@ -366,9 +403,25 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** Run a program to its end: stdin text fed then closed (or closed at once). Never throws. */
+/**
+ * Run a program to its end: interactive `steps`, or `stdin` text fed then closed (or closed at
+ * once). Never throws.
+ */
 export async function runProgram(request: RunRequest, session?: RunSession): Promise<ProgramRun> {
   const running = await startProgram(request, session);
+  if (request.steps !== undefined && request.steps.length > 0) {
+    let failure: StepFailure | undefined;
+    try {
+      failure = await playSteps(running, request.steps);
+    } catch (error) {
+      failure = { step: -1, detail: (error as Error).message };
+    }
+    if (failure === undefined) return running.done;
+    running.stop('step-timeout', failure.detail);
+    const run = await running.done;
+    // The program ended by itself before the expected line: the step still names the failure.
+    return run.ending === 'exited' ? { ...run, ending: 'step-timeout', endingDetail: failure.detail } : run;
+  }
   if (request.stdin !== undefined && request.stdin !== '') void running.write(request.stdin).then(() => running.closeStdin());
   else running.closeStdin();
   return running.done;

@@ -4,7 +4,8 @@ import type { WorkTreeEntry } from '../checks/types.js';
 import type { SandboxTier } from '../sandbox/types.js';
 import type { TestSpec } from '../spec/types.js';
 import { createFixtures } from './fixtures.js';
-import { runProgram } from './run-program.js';
+import { runProcesses } from './peers.js';
+import { runSplits, type FeedMain, type SplitRun } from './splits.js';
 import { closeSession, handOverWorkDir, openSession } from './session.js';
 import type { ProgramRun, RunLimits } from './types.js';
 import { createWorkDir, removeWorkDir } from './work-dir.js';
@@ -17,6 +18,8 @@ export interface RunTestOptions {
   limits?: RunLimits;
   /** Keep the work directory (its path is returned) instead of removing it. */
   keepWorkDir?: boolean;
+  /** Seed for anything random (a feed's random splits); the grader passes one per test. */
+  seed?: number;
 }
 
 /** What a test's runs produced. */
@@ -27,6 +30,8 @@ export interface TestRunResult {
   workTree: Record<string, WorkTreeEntry>;
   /** Host path of the work directory (already removed unless keepWorkDir). */
   workDir: string;
+  /** With a `feed`: every split's run, in order (`runs` and `workTree` above are the first split's). */
+  splits?: SplitRun[];
 }
 
 function failedBeforeStart(test: TestSpec, detail: string): ProgramRun {
@@ -48,8 +53,17 @@ function failedBeforeStart(test: TestSpec, detail: string): ProgramRun {
   };
 }
 
-/** Run a test's program in a fresh work directory. Never throws for anything the program does. */
+/**
+ * Run a test's programs (the main one and its `processes`) in a fresh work directory; with a
+ * `feed`, once per split, each in a fresh work directory. Never throws for anything the program does.
+ */
 export async function runTest(test: TestSpec, program: BuiltProgram, options: RunTestOptions = {}): Promise<TestRunResult> {
+  if (test.feed === undefined) return runOnce(test, program, options);
+  return runSplits(test, options, (_plan, feedMain) => runOnce(test, program, options, feedMain));
+}
+
+/** One run of the test's processes in a fresh work directory; `feedMain` gives the main process its input. */
+async function runOnce(test: TestSpec, program: BuiltProgram, options: RunTestOptions, feedMain?: FeedMain): Promise<TestRunResult> {
   const workDir = createWorkDir();
   try {
     let session;
@@ -61,22 +75,9 @@ export async function runTest(test: TestSpec, program: BuiltProgram, options: Ru
     }
     try {
       handOverWorkDir(session, workDir);
-      const main = await runProgram(
-        {
-          name: 'main',
-          program,
-          args: test.args,
-          env: test.env,
-          stdin: test.stdin,
-          workDir,
-          cwd: test.cwd,
-          timeoutMs: test.timeoutMs,
-          idleTimeoutMs: test.idleTimeoutMs,
-          limits: options.limits,
-        },
-        session,
-      );
-      return { runs: { main }, workTree: snapshotWorkTree(workDir), workDir };
+      // The main process (stdin, steps or feed) and the test's peers; see peers.ts.
+      const runs = await runProcesses({ test, program, session, workDir, limits: options.limits, feedMain });
+      return { runs, workTree: snapshotWorkTree(workDir), workDir };
     } finally {
       closeSession(session);
     }

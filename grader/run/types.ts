@@ -1,5 +1,6 @@
 // What one program run produced: the input of every check.
 import type { BuiltProgram } from '../build/types.js';
+import type { StepSpec } from '../spec/types.js';
 
 /** Why a run ended. Recorded when it happens, so that the verdict can say so. */
 export type Ending =
@@ -74,6 +75,8 @@ export interface RunLimits {
   dataMb?: number;
   /** Processes and threads (RLIMIT_NPROC; a node process has about 11 threads; default 512). */
   processes?: number;
+  /** The umask the program starts with (default 0o022). */
+  umask?: number;
 }
 
 /** What to run, and how. */
@@ -97,4 +100,8 @@ export interface RunRequest {
   limits?: RunLimits;
   /** Force a tier (tests); default: what detectSandbox() found. */
   tier?: 'bubblewrap' | 'weak';
+  /** Interactive standard input (instead of `stdin`); a stalled `expect` ends the run as 'step-timeout'. */
+  steps?: StepSpec[];
+  /** Sample the run's processes and threads every ~10 ms into ProgramRun.processes. */
+  observe?: boolean;
 }
