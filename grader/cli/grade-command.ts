@@ -42,7 +42,7 @@ export function formatChoices(tokens: Array<{ kind: string; name?: string; value
   for (const token of tokens) {
     if (token.kind !== 'option' || token.value === undefined) continue;
     if (token.name === 'format') {
-      if (!(token.value in FORMATS)) {
+      if (!Object.hasOwn(FORMATS, token.value)) {
         throw new CliUsageError(`Unknown format "${token.value}". Formats: ${Object.keys(FORMATS).join(', ')}.\n\n${GRADE_USAGE}`);
       }
       choices.push({ name: token.value });
