@@ -45,11 +45,16 @@ describe.each(tiers)('tier %s', (tier) => {
 
   it('names the stalled step', async () => {
     const { run: r, ms } = await run(tier, 'interactive.mjs', {
-      steps: [{ send: 'hello\n' }, { expect: 'you said HELLO from {pid}' }, { expect: 'you said GOODBYE from {pid}', timeoutMs: 500 }],
+      steps: [
+        { expect: 'ready> ' },
+        { send: 'hello\n' },
+        { expect: 'you said HELLO from {pid}' },
+        { expect: 'you said GOODBYE from {pid}', timeoutMs: 500 },
+      ],
     });
     expect(r.ending).toBe('step-timeout');
     expect(r.endingDetail).toBe(
-      `step 3 (expect "you said GOODBYE from {pid}"): not seen within 500 ms; the last line printed was "ready> you said HELLO from ${r.mainPid}"`,
+      `step 4 (expect "you said GOODBYE from {pid}"): not seen within 500 ms; the last line printed was "ready> you said HELLO from ${r.mainPid}"`,
     );
     expect(ms).toBeLessThan(4000);
   });
