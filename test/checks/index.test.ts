@@ -55,7 +55,7 @@ describe('runCheck', () => {
     expect(runCheck({ check: 'output', equals: 'reader', process: 'writer' }, context).message).toContain('stdout of process `writer`');
   });
   it('puts the spec hint in place of the kind\'s own on failure, and drops hints on success', () => {
-    const failing = makeContext(makeRun({ exitCode: 1 }));
+    const failing = makeContext(makeRun({ exitCode: 1, stderr: 'TypeError: x is not a function\n    at main (file:///p/solution.js:3:1)\n' }));
     expect(runCheck({ check: 'exit' }, failing).hint).toContain('uncaught exception');
     expect(runCheck({ check: 'exit', hint: 'Return 0 from main.' }, failing).hint).toBe('Return 0 from main.');
     const passing = runCheck({ check: 'exit', hint: 'Return 0 from main.' }, makeContext(makeRun()));
