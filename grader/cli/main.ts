@@ -1,3 +1,4 @@
+import { checkCommand } from './check-command.js';
 import { ciCommand } from './ci-command.js';
 import { gradeCommand } from './grade-command.js';
 import { exerciseCommand } from './exercise-command.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<
   schema: schemaCommand,
   bench: benchCommand,
   ci: ciCommand,
+  check: checkCommand,
 };
 
 /** Runs one grader command; resolves with the process exit status (0 ok, 1 failures, 2 bad usage or spec). */

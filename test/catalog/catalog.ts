@@ -1,9 +1,9 @@
 // Helpers for the tests that grade the whole catalog: references must pass, known-bad variants
-// must fail in the way their spec says.
+// must fail in the way their spec says. The grading itself is `npm run check`'s (grader/instructor/).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { gradeExercise } from '../../grader/grade/grade-exercise.js';
 import { TaskPool } from '../../grader/grade/pool.js';
+import { describeFailures as describe, gradeSolution } from '../../grader/instructor/grade-solution.js';
 import type { ExerciseResult } from '../../grader/report/types.js';
 import type { ExerciseSpec } from '../../grader/spec/types.js';
 
@@ -27,23 +27,10 @@ const pool = new TaskPool(2);
 
 /** Grades `solutionDir` against `spec` (optionally only some of its tests). */
 export function gradeWith(spec: ExerciseSpec, solutionDir: string, onlyTests?: string[]): Promise<ExerciseResult> {
-  const tests = onlyTests ? spec.tests.filter((t) => onlyTests.includes(t.name)) : spec.tests;
-  return gradeExercise(
-    { ...spec, tests },
-    {
-      solutionDir,
-      referenceDir: path.join(root, 'reference', spec.slug),
-      cacheDir: path.join(root, '.cache', 'build'),
-      pool,
-    },
-  );
+  return gradeSolution(spec, solutionDir, { root, pool, ...(onlyTests ? { onlyTests } : {}) });
 }
 
 /** A failure summary for assertion messages. */
 export function describeFailures(result: ExerciseResult): string {
-  if (result.message) return result.message;
-  return result.tests
-    .filter((t) => t.status !== 'passed')
-    .map((t) => `${t.name}: ${t.checks.filter((c) => !c.passed).map((c) => `[${c.check}] ${c.message}`).join(' | ') || t.message}`)
-    .join('\n');
+  return describe(result);
 }

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { checkCatalog } from '../instructor/check.js';
+import { strengthTable } from '../instructor/strength-table.js';
+import { detectSandbox, sandboxSummary } from '../run/index.js';
+import type { CliEnvironment } from './main.js';
+import { CliUsageError } from './usage.js';
+
+const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N]
+
+For instructors: validates every spec (or only the SLUGs named) against specs/schema.json,
+grades every reference (it must pass every test) and every known-bad variant in
+reference/SLUG/wrong/NAME/ (it must fail as the spec's mustReject.NAME says), and prints
+how strong each spec is. A spec whose known-bad variants all pass is weak.
+
+Exit status: 0 all is well, 1 any problem (listed at the end), 2 bad usage.`;
+
+/** `npm run check`: the catalog's specs, references and known-bad variants, and a strength table. */
+export async function checkCommand(args: string[], env: CliEnvironment): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs)) throw new CliUsageError(`--jobs takes a whole number, not "${values.jobs}".\n\n${USAGE}`);
+  const write = (text: string): void => void process.stdout.write(text);
+  write(`${sandboxSummary(await detectSandbox())}\n\n`);
+  const result = await checkCatalog({
+    root: env.root,
+    slugs: positionals,
+    ...(values.jobs === undefined ? {} : { jobs: Number(values.jobs) }),
+    onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}\n`),
+  });
+  write(`\n${strengthTable(result)}\n`);
+  const seconds = (result.durationMs / 1000).toFixed(1);
+  if (result.problems.length === 0) {
+    write(`Every spec is valid, every reference passes, every known-bad variant is rejected as intended (${seconds} s).\n`);
+    return 0;
+  }
+  write(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (${seconds} s):\n`);
+  for (const problem of result.problems) write(`- ${problem.slug}: ${problem.message.replace(/\n/g, '\n    ')}\n`);
+  return 1;
+}

@@ -1,0 +1,100 @@
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { checkCatalog, strengthOf, type CatalogCheck } from '../../grader/instructor/check.js';
+import { capture, put, tempRepo } from './temp-repo.js';
+
+/** Makes every lines and match check of a spec accept anything: the known bugs slip through. */
+function weaken(specText: string): string {
+  const document = parseDocument(specText);
+  const tests = document.toJS().tests as Array<{ checks: Array<{ check: string }> }>;
+  tests.forEach((test, t) =>
+    test.checks.forEach((check, c) => {
+      if (check.check === 'lines') document.setIn(['tests', t, 'checks', c], document.createNode({ check: 'lines', mode: 'contains', expect: ['{any}'] }));
+      if (check.check === 'match') document.setIn(['tests', t, 'checks', c], document.createNode({ check: 'match', pattern: '' }));
+    }),
+  );
+  return document.toString();
+}
+
+let repo: string;
+let result: CatalogCheck;
+
+// cwd-path with a weakened copy of its spec; env-set as it is.
+beforeAll(async () => {
+  repo = await tempRepo(['cwd-path', 'env-set'], 'check-');
+  const specFile = path.join(repo, 'specs', 'cwd-path.yaml');
+  await writeFile(specFile, weaken(await readFile(specFile, 'utf8')));
+  result = await checkCatalog({ root: repo, jobs: 2 });
+});
+
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
+
+describe('npm run check', () => {
+  it('flags a deliberately weakened spec as weak: every known-bad variant passes it', () => {
+    const cwdPath = result.exercises.find((e) => e.slug === 'cwd-path')!;
+    expect(cwdPath.strength).toBe('weak');
+    expect(cwdPath.referencePassed).toBe(true);
+    expect(cwdPath.variants.map((v) => [v.name, v.rejection])).toEqual([
+      ['confuses-cwd-and-script-dir', 'not-rejected'],
+      ['cwd-is-script-dir', 'not-rejected'],
+    ]);
+    expect(result.problems.map((p) => p.message)).toContain('the spec is weak: every known-bad variant passes it');
+  });
+
+  it('finds an intact spec strong: its reference passes and each variant is rejected by the check its spec names', () => {
+    const envSet = result.exercises.find((e) => e.slug === 'env-set')!;
+    expect(envSet).toMatchObject({ strength: 'strong', referencePassed: true, tests: 4 });
+    expect(envSet.variants.length).toBeGreaterThan(0);
+    expect(envSet.variants.every((v) => v.rejection === 'intended')).toBe(true);
+    expect(result.problems.filter((p) => p.slug === 'env-set')).toEqual([]);
+  });
+
+  it('prints the strength table and exits 1 on the weak spec, 0 once only sound specs remain', async () => {
+    const weak = await capture(['check', 'cwd-path'], repo);
+    expect(weak.status).toBe(1);
+    expect(weak.stdout).toMatch(/exercise +tests +hidden +points +reference +variants +intended +other check +NOT rejected +strength/);
+    expect(weak.stdout).toMatch(/cwd-path +2 +0 +3 +passes +2 +0 +0 +2 +weak/);
+    expect(weak.stdout).toContain('the spec is weak');
+    const sound = await capture(['check', 'env-set'], repo);
+    expect(sound.status, sound.stdout).toBe(0);
+    expect(sound.stdout).toMatch(/env-set +4 +0 +6 +passes +\d+ +\d+ +0 +0 +strong/);
+  });
+
+  it('reports a variant without a mustReject entry, a mustReject without a variant, a failing reference and a bad spec', async () => {
+    const other = await tempRepo(['env-set'], 'check-bad-');
+    try {
+      const wrong = path.join(other, 'reference', 'env-set', 'wrong');
+      await cp(path.join(other, 'reference', 'env-set'), path.join(other, 'unlisted-copy'), { recursive: true });
+      await rm(path.join(other, 'unlisted-copy', 'wrong'), { recursive: true });
+      await cp(path.join(other, 'unlisted-copy'), path.join(wrong, 'unlisted'), { recursive: true });
+      const [first] = Object.keys((parseDocument(await readFile(path.join(other, 'specs', 'env-set.yaml'), 'utf8')).toJS() as { mustReject: object }).mustReject);
+      await rm(path.join(wrong, first!), { recursive: true });
+      await put(other, 'reference/env-set/solution.ts', 'console.log("Old value: (unset)");\n');
+      await put(other, 'specs/broken.yaml', 'slug: broken\ntests:\n  - name: x\n    checks:\n      - check: nonsense\n');
+      const checked = await checkCatalog({ root: other, jobs: 2 });
+      const messages = checked.problems.map((p) => `${p.slug}: ${p.message}`).join('\n');
+      expect(messages).toContain('reference/env-set/wrong/unlisted/ has no mustReject entry');
+      expect(messages).toContain(`mustReject names "${first}", but reference/env-set/wrong/${first}/ does not exist`);
+      expect(messages).toContain('env-set: the reference does not pass every test');
+      expect(messages).toMatch(/broken: the spec is not valid:\n.*broken\.yaml:5:\d+: .*check names no known check kind/);
+      expect(checked.exercises.find((e) => e.slug === 'broken')?.strength).toBe('invalid');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('strengthOf', () => {
+  const v = (rejection: 'intended' | 'other-check' | 'not-rejected') => ({ name: rejection, rejection, detail: '' });
+  it('is weak when no variant is rejected or none exist, strong when all are rejected as intended, partial between', () => {
+    expect(strengthOf([])).toBe('weak');
+    expect(strengthOf([v('not-rejected'), v('not-rejected')])).toBe('weak');
+    expect(strengthOf([v('intended'), v('intended')])).toBe('strong');
+    expect(strengthOf([v('intended'), v('not-rejected')])).toBe('partial');
+    expect(strengthOf([v('other-check')])).toBe('partial');
+  });
+});
