@@ -10,7 +10,9 @@
 //
 //   runProgram(request: RunRequest, session?: RunSession): Promise<ProgramRun>
 //     Runs one built program (node ENTRY ARGS) with the base environment + request.env, stdin
-//     text fed then closed (or closed at once), stdout/stderr captured into regular files (capped),
+//     text fed then closed (or closed at once) or interactive `steps` (a stalled expect ends it
+//     as 'step-timeout' naming the step), `observe` sampling its processes and threads into
+//     ProgramRun.processes, stdout/stderr captured into regular files (capped),
 //     the whole tree killed at timeoutMs, 'no-progress' after idleTimeoutMs of silence. Never
 //     throws for anything the program does: a sandbox or program that cannot start is ending
 //     'start-failure'. Without `session`, it opens and closes one of its own (own slot uid).
@@ -36,6 +38,7 @@ export { runTest, type RunTestOptions, type TestRunResult } from './run-test.js'
 export { openSession, closeSession, handOverWorkDir, type RunSession } from './session.js';
 export { createFixtures } from './fixtures.js';
 export { snapshotWorkTree } from './work-tree.js';
+export { playSteps, DEFAULT_STEP_TIMEOUT_MS, type StepFailure, type StepTarget } from './steps.js';
 export { createWorkDir, removeWorkDir } from './work-dir.js';
 export { DEFAULT_LIMITS, resolveLimits } from './limits.js';
 export type { Ending, ObservedProcess, ProgramRun, RunLimits, RunRequest, RunSandbox } from './types.js';

@@ -192,6 +192,14 @@ function launch(
   let resolveMainEnded: () => void = () => undefined;
   const mainEnded = new Promise<void>((resolve) => (resolveMainEnded = resolve));
 
+  // bwrap's child is the namespace's init: when it is gone, every process of the namespace is.
+  const findNamespaceInit = (): void => {
+    if (info.tier === 'bubblewrap' && namespaceInit === undefined && pgid !== undefined && !supervisorExited) {
+      namespaceInit = childPids(pgid)[0];
+    }
+  };
+  setImmediate(findNamespaceInit);
+
   let pending = '';
   channel?.setEncoding('utf8');
   channel?.on('data', (chunk: string) => {
@@ -202,8 +210,7 @@ function launch(
       pending = pending.slice(newline + 1);
       if (message?.kind === 'pid') {
         mainPid = message.pid;
-        // bwrap's child is the namespace's init: when it is gone, every process of the namespace is.
-        if (info.tier === 'bubblewrap' && pgid !== undefined) namespaceInit = childPids(pgid)[0];
+        findNamespaceInit();
       }
       else if (message?.kind === 'status') {
         status = message.status;
@@ -230,6 +237,7 @@ function launch(
   let lastGrowth = performance.now();
   let lastGrew: 'stdout' | 'stderr' = 'stdout';
   const watch = (): void => {
+    findNamespaceInit();
     const outSize = fs.fstatSync(outFd).size;
     const errSize = fs.fstatSync(errFd).size;
     if (outSize >= limits.outputBytes || errSize >= limits.outputBytes) {
@@ -286,14 +294,13 @@ function launch(
     }
   };
 
-  // Killed processes take a moment to finish dying: resolve only when none of them is left.
   const settled = async (): Promise<void> => {
     const limit = performance.now() + EXIT_GRACE_MS;
     while (performance.now() < limit) {
       const left =
-        info.tier === 'bubblewrap'
-          ? namespaceInit !== undefined && processLive(namespaceInit)
-          : pgid !== undefined && (processGroupHasLiveMember(pgid) || (ownsSession && sessionHasProcesses(session)));
+        info.tier === 'bubblewrap' && namespaceInit !== undefined
+          ? processLive(namespaceInit)
+          : (pgid !== undefined && info.tier === 'weak' && processGroupHasLiveMember(pgid)) || (ownsSession && sessionHasProcesses(session));
       if (!left) return;
       if (info.tier === 'weak' && ownsSession) sweepSession(session);
       await sleep(5);
@@ -321,7 +328,9 @@ function launch(
     // After a kill, the supervisor's exit is normally immediate.
     await Promise.race([supervisorGone, sleep(EXIT_GRACE_MS)]);
     const endMs = performance.now() - t0;
-    if (stopped !== undefined) await settled();
+    // bwrap reports its child's status before its namespace init has quite gone; after a kill,
+    // processes take a moment to finish dying. Resolve only when none of them is left.
+    if (stopped !== undefined || info.tier === 'bubblewrap') await settled();
     clearInterval(ticker);
     clearTimeout(deadline);
     if (info.tier === 'weak' && ownsSession) sweepSession(session);
