@@ -10,8 +10,27 @@ import { matchCheck } from './match.js';
 import { numberCheck } from './number.js';
 import { outputCheck } from './output.js';
 import { referenceCheck } from './reference.js';
+import { bytesCheck } from './bytes.js';
+import { filesCheck } from './files.js';
+import { framingCheck } from './framing.js';
+import { intervalsCheck } from './intervals.js';
+import { sameAcrossSplitsCheck } from './same-across-splits.js';
 
-const allKinds: ReadonlyArray<CheckKind<unknown>> = [exitCheck, outputCheck, linesCheck, matchCheck, numberCheck, elapsedCheck, referenceCheck];
+const allKinds: ReadonlyArray<CheckKind<unknown>> = [
+  exitCheck,
+  outputCheck,
+  linesCheck,
+  matchCheck,
+  numberCheck,
+  elapsedCheck,
+  referenceCheck,
+  // issue 4: pipes, framing, the file system
+  framingCheck,
+  intervalsCheck,
+  bytesCheck,
+  sameAcrossSplitsCheck,
+  filesCheck,
+];
 
 /** Every check kind, by name. */
 export const checkKinds: ReadonlyMap<string, CheckKind<unknown>> = new Map(allKinds.map((kind) => [kind.name, kind]));

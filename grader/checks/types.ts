@@ -1,4 +1,5 @@
 import type { ProgramRun } from '../run/types.js';
+import type { SplitRun } from '../run/splits.js';
 import type { TestSpec } from '../spec/types.js';
 
 /** Everything a check may read. Checks are pure: they never start processes or touch files. */
@@ -12,6 +13,8 @@ export interface CheckContext {
   reference?: Record<string, ProgramRun>;
   /** The work directory's state after the run, for file-system checks (path → entry). */
   workTree?: Record<string, WorkTreeEntry>;
+  /** With a `feed`: every split's run, in order (the other checks run on each; `same-across-splits` compares them). */
+  splits?: readonly SplitRun[];
 }
 
 export interface WorkTreeEntry {

@@ -9,13 +9,19 @@
 import { constants } from 'node:os';
 import type { ResolvedLimits } from './types.js';
 
+/** The umask of every run unless its test sets one. */
+export const DEFAULT_UMASK = 0o022;
+
 /** The supervisor's script, for `/bin/sh -c SCRIPT sh PROGRAM ARGS...`. */
 export function supervisorScript(limits: ResolvedLimits, waitForNamespace: boolean): string {
   const fileBlocks = Math.max(1, Math.ceil(limits.outputBytes / 512));
   const dataKib = Math.max(1, Math.floor(limits.dataMb * 1024));
   const processes = Math.max(1, Math.floor(limits.processes));
+  const umask = ((limits.umask ?? DEFAULT_UMASK) & 0o777).toString(8).padStart(3, '0');
   const lines = [
     'ulimit -c 0',
+    // Modes of the files a program creates depend on it: never inherit the grading machine's.
+    `umask ${umask}`,
     // dash calls the process limit -p, bash and others -u (bash's -p is the pipe size).
     `ulimit -u ${processes} 2>/dev/null || ulimit -p ${processes} || echo "limit processes" >&3`,
     `ulimit -f ${fileBlocks} || echo "limit file" >&3`,

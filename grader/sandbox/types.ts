@@ -41,6 +41,8 @@ export interface ResolvedLimits {
   dataMb: number;
   /** RLIMIT_NPROC: processes and threads of the run's uid. */
   processes: number;
+  /** The umask the program starts with (default 0o022: never the grading machine's own). */
+  umask?: number;
 }
 
 /** Who a run executes as, and how its leftovers are found afterwards. */

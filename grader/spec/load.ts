@@ -6,7 +6,7 @@ import { checkKindList } from '../checks/index.js';
 import { fullSpecSchema } from './schema.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
 import { normaliseSpec, type RawSpec } from './normalise.js';
-import type { ExerciseSpec } from './types.js';
+import type { ExerciseSpec, FeedSpec } from './types.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -73,6 +73,7 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
   if (spec.slug !== expectedSlug) {
     problems.push({ path: ['slug'], message: `slug "${spec.slug}" must equal the file name "${expectedSlug}"` });
   }
+  if (spec.defaults?.feed) problems.push(...feedProblems(spec.defaults.feed, ['defaults', 'feed']));
   const names = new Map<string, number>();
   spec.tests.forEach((test, index) => {
     if (names.has(test.name)) {
@@ -88,9 +89,17 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
         });
       }
     });
-    if (test.feed && (test.feed.text === undefined) === (test.feed.base64 === undefined)) {
-      problems.push({ path: ['tests', index, 'feed'], message: 'a feed takes exactly one of text and base64' });
-    }
+    if (test.feed) problems.push(...feedProblems(test.feed, ['tests', index, 'feed']));
+    const hasFeed = test.feed !== undefined || (spec.defaults?.feed !== undefined && !['stdin', 'steps'].some((key) => key in test));
+    test.checks.forEach((check, checkIndex) => {
+      if (check.check === 'same-across-splits' && !hasFeed) {
+        problems.push({ path: ['tests', index, 'checks', checkIndex], message: 'a same-across-splits check needs a feed in its test' });
+      }
+      if (check.check === 'bytes') problems.push(...bytesProblems(check, ['tests', index, 'checks', checkIndex]));
+      if (check.check === 'framing' && typeof check.line === 'string' && !check.line.includes('{any:message}')) {
+        problems.push({ path: ['tests', index, 'checks', checkIndex, 'line'], message: 'the line template of a framing check needs an {any:message} placeholder' });
+      }
+    });
     const inputs = ['stdin', 'steps', 'feed'].filter((key) => key in test);
     if (inputs.length > 1) {
       problems.push({ path: ['tests', index, inputs[1]!], message: `a test takes only one of stdin, steps and feed (it has ${inputs.join(' and ')})` });
@@ -115,6 +124,32 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
       }
     });
   }
+  return problems;
+}
+
+/** A bytes check takes exactly one of base64 and hex, and (output being kept as UTF-8) bytes that are valid UTF-8. */
+function bytesProblems(check: Record<string, unknown>, where: Array<string | number>): PathProblem[] {
+  const { base64, hex } = check;
+  if ((base64 === undefined) === (hex === undefined)) return [{ path: where, message: 'a bytes check takes exactly one of base64 and hex' }];
+  const bytes = typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(String(hex).replace(/\s+/g, ''), 'hex');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return [{ path: [...where, base64 !== undefined ? 'base64' : 'hex'], message: 'the expected bytes must be valid UTF-8 (the grader keeps output as UTF-8 text)' }];
+  }
+  return [];
+}
+
+/** A feed takes exactly one source of bytes, and each of its parts exactly one too. */
+function feedProblems(feed: FeedSpec, where: Array<string | number>): PathProblem[] {
+  const sources = (['text', 'base64', 'parts'] as const).filter((key) => feed[key] !== undefined);
+  if (sources.length !== 1) return [{ path: where, message: `a feed takes exactly one of text, base64 and parts (it has ${sources.join(' and ') || 'none'})` }];
+  const problems: PathProblem[] = [];
+  feed.parts?.forEach((part, index) => {
+    if ((part.text === undefined) === (part.base64 === undefined)) {
+      problems.push({ path: [...where, 'parts', index], message: 'a feed part takes exactly one of text and base64' });
+    }
+  });
   return problems;
 }
 

@@ -25,6 +25,8 @@ export interface RawTestSettings {
   observe?: boolean;
   exclusive?: boolean;
   processes?: PeerProcessSpec[];
+  umask?: string;
+  onStall?: string;
 }
 
 export interface RawTest extends RawTestSettings {
@@ -84,6 +86,8 @@ function normaliseTest(test: RawTest, defaults: RawTestSettings): TestSpec {
   if (merged.cwd !== undefined) normalised.cwd = merged.cwd;
   if (merged.idleTimeoutMs !== undefined) normalised.idleTimeoutMs = merged.idleTimeoutMs;
   if (merged.seed !== undefined) normalised.seed = merged.seed;
+  if (merged.umask !== undefined) normalised.umask = parseInt(merged.umask, 8);
+  if (merged.onStall !== undefined) normalised.onStall = merged.onStall;
   return normalised;
 }
 

@@ -51,12 +51,24 @@ const step = {
   ],
 } as const;
 
+const feedPart = {
+  type: 'object',
+  description: 'A piece of the bytes to feed: exactly one of text and base64, repeated `repeat` times.',
+  properties: {
+    text: { ...text, description: 'The piece as UTF-8 text.' },
+    base64: { ...text, pattern: '^[A-Za-z0-9+/]*={0,2}$', description: 'The piece, base64-encoded.' },
+    repeat: { type: 'integer', minimum: 1, maximum: 10_000_000, description: 'How many times the piece is repeated (default 1).' },
+  },
+  additionalProperties: false,
+} as const;
+
 const feed = {
   type: 'object',
   description: 'Framing fuzz: the same bytes fed to standard input split in several ways; the output must not change.',
   properties: {
     text: { ...text, description: 'Bytes to feed, as UTF-8 text.' },
-    base64: { ...text, description: 'Bytes to feed, base64-encoded (for binary input).' },
+    base64: { ...text, pattern: '^[A-Za-z0-9+/]*={0,2}$', description: 'Bytes to feed, base64-encoded (for binary input).' },
+    parts: { type: 'array', items: feedPart, minItems: 1, description: 'Bytes to feed as a list of pieces (for long inputs).' },
     splits: {
       type: 'array',
       minItems: 1,
@@ -108,6 +120,8 @@ export const testSettingProperties = {
   observe: { type: 'boolean', description: "Watch the program's processes and threads while it runs." },
   exclusive: { type: 'boolean', description: 'Timing-sensitive: run with nothing else in parallel.' },
   processes: { type: 'array', items: peer, description: 'Further processes in the same work directory.' },
+  umask: { ...text, pattern: '^0?[0-7]{3}$', description: 'The umask the program starts with, in octal (default "022").' },
+  onStall: { ...text, description: 'Shown to the student when a process of this test is stopped by a timeout or for no progress (the likely cause).' },
 } as const;
 
 /** The spec schema with `checkSchema` as the schema of one check. */

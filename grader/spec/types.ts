@@ -30,12 +30,21 @@ export type StepSpec =
   | { close: true }
   | { waitMs: number };
 
+/** A piece of a feed's bytes: exactly one of `text` and `base64`, repeated `repeat` times (default 1). */
+export interface FeedPartSpec {
+  text?: string;
+  base64?: string;
+  repeat?: number;
+}
+
 /** How the same standard input bytes are split and paced when fed (framing fuzz). */
 export interface FeedSpec {
   /** Text to feed (UTF-8). */
   text?: string;
   /** Bytes to feed, base64 (for input that is not text, e.g. binary frames). */
   base64?: string;
+  /** Bytes to feed as pieces concatenated (exactly one of text, base64, parts). */
+  parts?: FeedPartSpec[];
   /** Split strategies; the program's output must be the same under each. */
   splits: Array<'whole' | 'bytewise' | 'random' | 'paused'>;
   /** How many random splits to try (default 3). */
@@ -84,6 +93,10 @@ export interface TestSpec {
   /** Timing-sensitive: run with no other test in parallel. */
   exclusive: boolean;
   processes: PeerProcessSpec[];
+  /** The umask the program starts with, e.g. 0o022 (the grader's default when absent). */
+  umask?: number;
+  /** Shown to the student when a process of the test is stopped by a timeout or for no progress. */
+  onStall?: string;
   checks: CheckSpec[];
 }
 

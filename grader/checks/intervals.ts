@@ -1,0 +1,77 @@
+// `intervals`: timestamps printed on arrival are at least as far apart as the sender's pauses
+// (a program that collects everything and prints it at the end stamps every line alike).
+
+import type { CheckKind, CheckOutcome } from './types.js';
+import { formatDuration } from './elapsed.js';
+import { plural, quote } from './display.js';
+import { compileRegExp, streamLines, streamName, streamSchema, type Stream } from './streams.js';
+
+/** Configuration of an `intervals` check. */
+export interface IntervalsConfig {
+  stream?: Stream;
+  /** A regular expression whose group 1 is a time in seconds (with a fraction). */
+  pattern: string;
+  /** Least time between the timestamps of line i-1 and line i (entry 0 is ignored). */
+  minGapsMs: number[];
+  /** Allowed shortfall, for timers firing early and scheduling (default 15). */
+  slackMs?: number;
+}
+
+export const DEFAULT_SLACK_MS = 15;
+
+function milliseconds(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : formatDuration(ms);
+}
+
+/** Passes when consecutive timestamps are at least `minGapsMs[i]` (less the slack) apart. */
+export const intervalsCheck: CheckKind<IntervalsConfig> = {
+  name: 'intervals',
+  description: 'Timestamps in the output are at least as far apart as the sender paused between messages (they were taken on arrival).',
+  schema: {
+    properties: {
+      stream: streamSchema,
+      pattern: { type: 'string', description: 'A regular expression (JavaScript) whose first group is a time in seconds, e.g. " at (\\\\d+\\\\.\\\\d+)$".' },
+      minGapsMs: {
+        type: 'array',
+        items: { type: 'number', minimum: 0 },
+        minItems: 2,
+        description: "Least milliseconds between the timestamp of line i-1 and line i (the sender's pause before message i); entry 0 is ignored.",
+      },
+      slackMs: { type: 'number', minimum: 0, default: DEFAULT_SLACK_MS, description: 'How much shorter a gap may be (timers firing early, scheduling); default 15.' },
+    },
+    required: ['pattern', 'minGapsMs'],
+  },
+  run(config, { run }): CheckOutcome {
+    const stream = config.stream ?? 'stdout';
+    const pattern = compileRegExp('pattern', config.pattern);
+    const slack = config.slackMs ?? DEFAULT_SLACK_MS;
+    const stamped = streamLines(run, stream).flatMap((line) => {
+      const found = pattern.exec(line);
+      const seconds = found?.[1] === undefined ? Number.NaN : Number(found[1]);
+      return Number.isFinite(seconds) ? [{ line, seconds }] : [];
+    });
+    if (stamped.length < config.minGapsMs.length) {
+      return {
+        passed: false,
+        message: `${plural(config.minGapsMs.length, 'line')} of ${streamName(run, stream)} should carry a timestamp, but ${stamped.length === 0 ? 'none does' : `only ${stamped.length} ${stamped.length === 1 ? 'does' : 'do'}`}.`,
+      };
+    }
+    for (let index = 1; index < config.minGapsMs.length; index++) {
+      const wanted = config.minGapsMs[index] ?? 0;
+      const previous = stamped[index - 1];
+      const current = stamped[index];
+      if (wanted <= 0 || previous === undefined || current === undefined) continue;
+      const gap = (current.seconds - previous.seconds) * 1000;
+      if (gap < wanted - slack) {
+        return {
+          passed: false,
+          message:
+            `Message ${index + 1} (${quote(current.line)}) is stamped ${milliseconds(Math.max(0, gap))} after message ${index}${gap < 0 ? ' (earlier than it)' : ''}, ` +
+            `but the sender slept ${formatDuration(wanted)} before sending it: take the time when each message arrives, not when everything has been read.`,
+          hint: "Take the timestamp in the 'data' handler, when the read that completes the message returns; do not collect the output and print it all at the end.",
+        };
+      }
+    }
+    return { passed: true, message: `The ${plural(config.minGapsMs.length, 'timestamp')} are as far apart as the sender's pauses.` };
+  },
+};
