@@ -162,7 +162,8 @@ function launch(
   const join = info.tier === 'bubblewrap' ? path.posix.join : path.join;
   const env = buildEnvironment(paths.work, request.env);
   if (identity.marker !== undefined) env[MARKER_VARIABLE] = identity.marker;
-  const command = [process.execPath, `--max-old-space-size=${limits.heapMb}`, join(paths.program, entryFile(request)), ...request.args];
+  const heapFlag = limits.heapMb === undefined ? [] : [`--max-old-space-size=${limits.heapMb}`];
+  const command = [process.execPath, ...heapFlag, join(paths.program, entryFile(request)), ...request.args];
   const commandLimits = { ...limits, processes: processCap(limits, identity.uid !== undefined) };
   const plan = buildLaunch({ tier: info.tier, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity });
   const recordedEnv = { ...env, PWD: join(paths.work, cwd) };
@@ -236,8 +237,27 @@ function launch(
   let lastErr = 0;
   let lastGrowth = performance.now();
   let lastGrew: 'stdout' | 'stderr' = 'stdout';
+  // Host pid of the main process, for its resident memory.
+  let mainHostPid: number | undefined;
+  const findMainHostPid = (): void => {
+    if (mainHostPid !== undefined || mainPid === undefined || status !== undefined) return;
+    if (info.tier === 'weak') mainHostPid = mainPid;
+    else if (namespaceInit !== undefined) {
+      const supervisor = childPids(namespaceInit)[0];
+      mainHostPid = supervisor === undefined ? undefined : childPids(supervisor).find((pid) => innerPid(pid) === mainPid);
+    }
+  };
+
   const watch = (): void => {
     findNamespaceInit();
+    findMainHostPid();
+    if (mainHostPid !== undefined && status === undefined) {
+      const rssMb = residentMb(mainHostPid);
+      if (rssMb !== undefined && rssMb > limits.memoryMb) {
+        stop('memory-limit', `the main process used ${Math.round(rssMb)} MiB of memory (the cap is ${limits.memoryMb} MiB)`);
+        return;
+      }
+    }
     const outSize = fs.fstatSync(outFd).size;
     const errSize = fs.fstatSync(errFd).size;
     if (outSize >= limits.outputBytes || errSize >= limits.outputBytes) {
@@ -397,6 +417,26 @@ function launch(
 /** execa's types accept only the literal fds 3..9 in `stdio`; at run time any open fd goes to spawn as is. */
 function nativeFd(fd: number): 3 {
   return fd as 3;
+}
+
+/** Resident memory of a process in MiB (VmRSS), if readable. */
+function residentMb(pid: number): number | undefined {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's pid in its innermost PID namespace (NSpid). */
+function innerPid(pid: number): number | undefined {
+  try {
+    const fields = /^NSpid:\s+(.+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/);
+    return fields === undefined ? undefined : Number(fields[fields.length - 1]);
+  } catch {
+    return undefined;
+  }
 }
 
 function killPid(pid: number): void {

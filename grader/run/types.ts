@@ -69,8 +69,13 @@ export interface RunSandbox {
 export interface RunLimits {
   /** Cap on each of stdout and stderr and on any file written (default 8 MiB). */
   outputBytes?: number;
-  /** V8 heap of the node process, MiB (default 512). */
+  /**
+   * V8 heap of the node process, MiB (--max-old-space-size). Default: none, because any V8 flag
+   * costs node 10-20 ms at start (its built-in code cache no longer fits); memoryMb caps instead.
+   */
   heapMb?: number;
+  /** Resident memory of the main process, MiB, polled every 20 ms (default 2048). */
+  memoryMb?: number;
   /** RLIMIT_DATA of every process, MiB (default 4096: 100 workers need about 2 GiB). */
   dataMb?: number;
   /** Processes and threads (RLIMIT_NPROC; a node process has about 11 threads; default 512). */

@@ -22,7 +22,7 @@ const NOTES: Record<Guarantee, string> = {
   'complete tree kill': 'a descendant that leaves the process group and clears its environment can survive the run',
 };
 
-const PROBE_LIMITS: ResolvedLimits = { outputBytes: 1 << 20, heapMb: 64, dataMb: 1024, processes: 64 };
+const PROBE_LIMITS: ResolvedLimits = { outputBytes: 1 << 20, memoryMb: 64, dataMb: 1024, processes: 64 };
 
 function describe(tier: SandboxTier, reason: string, dropsPrivileges: boolean): SandboxInfo {
   const missing = new Set<Guarantee>();

@@ -35,8 +35,10 @@ export interface SandboxInfo {
 export interface ResolvedLimits {
   /** Cap on each of stdout and stderr, and on any file the program writes (RLIMIT_FSIZE). */
   outputBytes: number;
-  /** V8 old-space heap of the node process, in MiB (--max-old-space-size). */
-  heapMb: number;
+  /** V8 old-space heap of the node process, in MiB (--max-old-space-size); none by default. */
+  heapMb?: number;
+  /** Resident memory of the main process, in MiB, watched by the grader. */
+  memoryMb: number;
   /** RLIMIT_DATA of every process, in MiB. */
   dataMb: number;
   /** RLIMIT_NPROC: processes and threads of the run's uid. */

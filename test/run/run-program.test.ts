@@ -174,6 +174,14 @@ describe.each(tiers)('tier %s', (tier) => {
     expectClean(outcome, 10_000);
   });
 
+  it('stops a process past its resident memory cap', async () => {
+    const outcome = await run(tier, 'memory-hog.mjs', { limits: { memoryMb: 200 }, timeoutMs: 10_000 });
+    expect(outcome.run.ending).toBe('memory-limit');
+    expect(outcome.run.endingDetail).toMatch(/^the main process used \d+ MiB of memory \(the cap is 200 MiB\)$/);
+    expect(outcome.ms).toBeLessThan(5000);
+    expectClean(outcome, 10_000);
+  });
+
   it('caps the number of processes', async () => {
     const outcome = await run(tier, 'fork-flood.mjs', { args: ['100'], limits: { processes: 40 }, timeoutMs: 10_000 });
     if (info.dropsPrivileges || tier === 'bubblewrap') {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { decodeShellStatus, parseSupervisorLine, supervisorScript } from '../../grader/sandbox/supervisor.js';
 
-const limits = { outputBytes: 1024 * 1024, heapMb: 64, dataMb: 512, processes: 100 };
+const limits = { outputBytes: 1024 * 1024, memoryMb: 64, dataMb: 512, processes: 100 };
 
 describe('supervisor', () => {
   it('decodes shell statuses', () => {
