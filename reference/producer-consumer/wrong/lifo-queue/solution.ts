@@ -72,13 +72,11 @@ class SharedQueue {
   get(): string | undefined {
     for (;;) {
       this.mutex.lock();
-      const head = this.header[HEAD]!;
-      if (head < this.header[TAIL]!) {
-        // BUG: takes from the tail end (the newest message) and moves the untaken ones up
-        const newest = this.header[TAIL]! - 1;
+      const head = this.header[HEAD]!; // here: how many messages were taken so far
+      if (this.header[TAIL]! > 0) {
+        const newest = this.header[TAIL]! - 1; // BUG: pops the newest message, like a stack
         const message = Buffer.from(this.bytes.slice(newest * SLOT, newest * SLOT + this.lengths[newest]!)).toString();
-        this.bytes.copyWithin((head + 1) * SLOT, head * SLOT, newest * SLOT);
-        this.lengths.copyWithin(head + 1, head, newest);
+        this.header[TAIL] = newest;
         this.header[HEAD] = head + 1;
         Atomics.add(this.header, CHANGES, 1);
         this.mutex.unlock();
