@@ -323,7 +323,7 @@ function launch(
           : (pgid !== undefined && info.tier === 'weak' && processGroupHasLiveMember(pgid)) || (ownsSession && sessionHasProcesses(session));
       if (!left) return;
       if (info.tier === 'weak' && ownsSession) sweepSession(session);
-      await sleep(5);
+      await sleep(1);
     }
   };
 
