@@ -4,6 +4,7 @@ import { FORMATS } from '../report/index.js';
 import { jsonReporter } from '../report/json.js';
 import type { Reporter } from '../report/types.js';
 import { SpecError } from '../spec/spec-error.js';
+import { batchCommand } from './batch-command.js';
 import type { CliEnvironment } from './main.js';
 import { CliUsageError } from './usage.js';
 
@@ -22,7 +23,15 @@ ${formatList()}
   --show-hidden     show the details of hidden tests too (instructors)
   -h, --help        this text
 
-Exit status: 0 every exercise passed, 1 some did not, 2 bad usage or a bad spec.`;
+A whole class (DIR/STUDENT/SLUG/..., or DIR/STUDENT/assignments/SLUG/...):
+  --submissions DIR every student against every spec (or the SLUGs named); progress on stderr
+  --out-dir DIR     write DIR/scores.csv and DIR/scores.json (default batch-results/)
+  --csv FILE        write the CSV (student, exercise, points, maxPoints, status) to FILE
+  --json FILE       write the JSON of scores to FILE (merge shards with the merge command)
+  --shard I/N       grade only shard I of N (students in name order, every N-th)
+
+Exit status: 0 every exercise passed (with --submissions: the scores were written), 1 some did
+not, 2 bad usage or a bad spec.`;
 
 function formatList(): string {
   return Object.entries(FORMATS)
@@ -96,6 +105,10 @@ export async function gradeCommand(args: string[], env: CliEnvironment): Promise
         jobs: { type: 'string' },
         seed: { type: 'string' },
         'show-hidden': { type: 'boolean' },
+        submissions: { type: 'string' },
+        shard: { type: 'string' },
+        'out-dir': { type: 'string' },
+        csv: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,13 +120,23 @@ export async function gradeCommand(args: string[], env: CliEnvironment): Promise
     process.stdout.write(`${GRADE_USAGE}\n`);
     return 0;
   }
+  const jobs = integer(values.jobs, '--jobs');
+  const seed = integer(values.seed, '--seed');
+  if (values.submissions !== undefined) {
+    const misplaced = ['solutions', 'format', 'output', 'show-hidden'].filter((name) => values[name as keyof typeof values] !== undefined);
+    if (misplaced.length > 0) {
+      throw new CliUsageError(`${misplaced.map((n) => `--${n}`).join(', ')} cannot be used with --submissions.\n\n${GRADE_USAGE}`);
+    }
+    const batch = { submissions: values.submissions, slugs: positionals, shard: values.shard, outDir: values['out-dir'], csv: values.csv, json: values.json };
+    return batchCommand({ ...batch, jobs, seed }, env);
+  }
+  const batchOnly = ['shard', 'out-dir', 'csv'].filter((name) => values[name as keyof typeof values] !== undefined);
+  if (batchOnly.length > 0) throw new CliUsageError(`${batchOnly.map((n) => `--${n}`).join(', ')} needs --submissions DIR.\n\n${GRADE_USAGE}`);
   const reporters: Reporter[] = reportersFor(formatChoices(tokens), {
     root: env.root,
     showHidden: values['show-hidden'] ?? false,
     json: values.json,
   });
-  const jobs = integer(values.jobs, '--jobs');
-  const seed = integer(values.seed, '--seed');
   try {
     const summary = await grade({
       root: env.root,

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSolution } from '../build/build.js';
-import type { BuiltProgram } from '../build/types.js';
+import { buildSolution, type BuildOptions } from '../build/build.js';
+import type { BuildResult, BuiltProgram } from '../build/types.js';
 import type { ExerciseResult, TestResult } from '../report/types.js';
 import type { ExerciseSpec } from '../spec/types.js';
 import { gradeTest } from './grade-test.js';
@@ -13,6 +13,8 @@ export interface ExerciseGradingOptions {
   cacheDir: string;
   pool: TaskPool;
   seed?: number;
+  /** Builds a solution folder (default buildSolution; batch grading shares identical builds). */
+  build?: (sourceDir: string, options: BuildOptions) => Promise<BuildResult>;
   onTestResult?: (result: TestResult) => void | Promise<void>;
 }
 
@@ -42,7 +44,9 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
       tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: the solution is missing')),
     });
   }
-  const build = await buildSolution(options.solutionDir, { cacheDir: options.cacheDir, entry: spec.entry });
+  const builder = options.build ?? buildSolution;
+  // Through the pool: a build uses the cores too, and must not run beside an exclusive test.
+  const build = await options.pool.run(() => builder(options.solutionDir, { cacheDir: options.cacheDir, entry: spec.entry }));
   if (!build.ok) {
     return finish({
       ...base,
@@ -53,7 +57,7 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
   }
   let referenceBuild: Promise<BuiltProgram> | undefined;
   const reference = (): Promise<BuiltProgram> => {
-    referenceBuild ??= buildSolution(options.referenceDir, { cacheDir: options.cacheDir, entry: spec.entry }).then((r) => {
+    referenceBuild ??= builder(options.referenceDir, { cacheDir: options.cacheDir, entry: spec.entry }).then((r) => {
       if (!r.ok) throw new Error(`the reference solution in ${options.referenceDir} does not build:\n${r.message}`);
       return r.program;
     });

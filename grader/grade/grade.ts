@@ -19,6 +19,10 @@ export interface GradeOptions {
   jobs?: number;
   /** Seed for every test (to replay a failure). */
   seed?: number;
+  /** The pool tests run through (default: a new one of `jobs` places). */
+  pool?: TaskPool;
+  /** Where built programs are cached (default ROOT/.cache/build). */
+  cacheDir?: string;
   reporters: Reporter[];
 }
 
@@ -67,13 +71,14 @@ export async function grade(options: GradeOptions): Promise<GradeSummary> {
     for (const reporter of options.reporters) await call(reporter);
   };
   await emit((r) => r.onStart?.({ slugs: specs.map((s) => s.slug), sandbox, solutionsDir }));
-  const pool = new TaskPool(Math.max(1, options.jobs ?? availableParallelism()));
+  const pool = options.pool ?? new TaskPool(Math.max(1, options.jobs ?? availableParallelism()));
+  const cacheDir = options.cacheDir ?? path.join(root, '.cache', 'build');
   const exercises: ExerciseResult[] = await Promise.all(
     specs.map(async (spec) => {
       const result = await gradeExercise(spec, {
         solutionDir: path.join(solutionsDir, spec.slug),
         referenceDir: path.join(root, 'reference', spec.slug),
-        cacheDir: path.join(root, '.cache', 'build'),
+        cacheDir,
         pool,
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         onTestResult: (test) => emit((r) => r.onTestResult?.(spec.slug, test)),

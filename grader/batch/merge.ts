@@ -1,0 +1,52 @@
+// Merging the scores of the shards of one batch into the scores of the whole class.
+import { compareNames } from './students.js';
+import { SCORES_FORMAT, type BatchScores } from './scores.js';
+
+/** Merges shard results; throws an Error when they are not the shards of one batch. */
+export function mergeScores(parts: ReadonlyArray<{ source: string; scores: BatchScores }>): BatchScores {
+  const [first] = parts;
+  if (first === undefined) throw new Error('nothing to merge: name the JSON files of the shards');
+  const exercises = JSON.stringify(first.scores.exercises);
+  for (const part of parts) {
+    if (JSON.stringify(part.scores.exercises) !== exercises) {
+      throw new Error(`${part.source} graded other exercises than ${first.source}: the shards must use the same specs`);
+    }
+  }
+  checkShards(parts);
+  const seen = new Map<string, string>();
+  for (const part of parts) {
+    for (const student of part.scores.students) {
+      const other = seen.get(student.student);
+      if (other !== undefined) throw new Error(`student "${student.student}" is in both ${other} and ${part.source}`);
+      seen.set(student.student, part.source);
+    }
+  }
+  const students = parts.flatMap((p) => p.scores.students).sort((a, b) => compareNames(a.student, b.student));
+  const tiers = new Set(parts.map((p) => p.scores.sandbox.tier));
+  return {
+    format: SCORES_FORMAT,
+    exercises: first.scores.exercises,
+    students,
+    // The weakest sandbox any shard had is the one that held for the class.
+    sandbox: tiers.size === 1 ? first.scores.sandbox : parts.find((p) => p.scores.sandbox.tier !== 'bubblewrap')!.scores.sandbox,
+    durationMs: Math.max(...parts.map((p) => p.scores.durationMs)),
+  };
+}
+
+/** Sharded parts must be every shard of one split, once each. */
+function checkShards(parts: ReadonlyArray<{ source: string; scores: BatchScores }>): void {
+  const sharded = parts.filter((p) => p.scores.shard !== undefined);
+  if (sharded.length === 0) return;
+  if (sharded.length !== parts.length) throw new Error('some files are shards and some are not: merge the shards of one batch');
+  const count = sharded[0]!.scores.shard!.count;
+  const byIndex = new Map<number, string>();
+  for (const part of sharded) {
+    const shard = part.scores.shard!;
+    if (shard.count !== count) throw new Error(`${part.source} is shard ${shard.index}/${shard.count}, but ${sharded[0]!.source} is of ${count}`);
+    const other = byIndex.get(shard.index);
+    if (other !== undefined) throw new Error(`${other} and ${part.source} are both shard ${shard.index}/${count}`);
+    byIndex.set(shard.index, part.source);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) throw new Error(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} is missing`);
+}

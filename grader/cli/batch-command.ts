@@ -1,0 +1,57 @@
+// `npm run grade -- --submissions DIR`: a whole class, to one CSV and one JSON of scores.
+import { stat } from 'node:fs/promises';
+import { gradeBatch } from '../batch/grade-batch.js';
+import { batchProgress } from '../batch/progress.js';
+import { parseShard, type Shard } from '../batch/students.js';
+import { scoreFiles, writeScores } from '../batch/write-scores.js';
+import { UsageError } from '../grade/grade.js';
+import { SpecError } from '../spec/spec-error.js';
+import type { CliEnvironment } from './main.js';
+import { CliUsageError } from './usage.js';
+
+/** The grade command's options that batch grading reads. */
+export interface BatchCommandOptions {
+  submissions: string;
+  slugs: string[];
+  shard?: string | undefined;
+  outDir?: string | undefined;
+  csv?: string | undefined;
+  json?: string | undefined;
+  jobs?: number | undefined;
+  seed?: number | undefined;
+}
+
+/** Grades every student folder of `--submissions DIR`; exit status 0 once the scores are written. */
+export async function batchCommand(options: BatchCommandOptions, env: CliEnvironment): Promise<number> {
+  let shard: Shard | undefined;
+  if (options.shard !== undefined) {
+    try {
+      shard = parseShard(options.shard);
+    } catch (error) {
+      throw new CliUsageError((error as Error).message);
+    }
+  }
+  const isDir = await stat(options.submissions).then((s) => s.isDirectory(), () => false);
+  if (!isDir) throw new CliUsageError(`--submissions ${options.submissions}: there is no such folder.`);
+  const files = scoreFiles(options);
+  let scores;
+  try {
+    scores = await gradeBatch({
+      root: env.root,
+      submissionsDir: options.submissions,
+      slugs: options.slugs,
+      progress: batchProgress(process.stderr),
+      ...(shard === undefined ? {} : { shard }),
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    });
+  } catch (error) {
+    if (error instanceof SpecError) throw new CliUsageError(`A spec is not valid:\n${error.message}`);
+    if (error instanceof UsageError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  await writeScores(scores, files);
+  const where = [files.csv, files.json].filter((f) => f !== undefined).join(' and ');
+  process.stderr.write(`Scores of ${scores.students.length} students written to ${where}\n`);
+  return 0;
+}
