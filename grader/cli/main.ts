@@ -4,6 +4,7 @@ import { gradeCommand } from './grade-command.js';
 import { exerciseCommand } from './exercise-command.js';
 import { schemaCommand } from './schema-command.js';
 import { benchCommand } from './bench-command.js';
+import { mergeCommand } from './merge-command.js';
 import { CliUsageError } from './usage.js';
 
 export interface CliEnvironment {
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<
   schema: schemaCommand,
   bench: benchCommand,
   ci: ciCommand,
+  merge: mergeCommand,
   check: checkCommand,
 };
 
