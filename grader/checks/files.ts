@@ -97,11 +97,11 @@ function problemsOf(expectation: FileExpectation, tree: Readonly<Record<string, 
       .filter((other) => other.startsWith(`${path}/`) || (path === '' && other !== ''))
       .sort();
     if (inside.length > 0) {
-      const listed = inside.slice(0, MAX_LISTED).join(', ');
+      const listed = inside.slice(0, MAX_LISTED).map((other) => quote(other)).join(', ');
       const more = inside.length > MAX_LISTED ? ` and ${inside.length - MAX_LISTED} more` : '';
       const madeDirs = inside.some((other) => tree[other]?.type === 'dir' && fixtureAt(fixtures, other) === undefined);
       problems.push(
-        `${shown} should be empty after the run, but it holds: ${quote(listed, 400)}${more}${madeDirs ? ' — remove the directories you made' : ' — remove what you made'}.`,
+        `${shown} should be empty after the run, but it holds: ${listed}${more}${madeDirs ? ' — remove the directories you made' : ' — remove what you made'}.`,
       );
     }
   }

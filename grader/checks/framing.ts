@@ -5,7 +5,7 @@ import type { CheckKind, CheckOutcome } from './types.js';
 import { plural, quote } from './display.js';
 import { lineLabel, printedNothing, streamLines, streamName, streamSchema, compileRegExp, type Stream } from './streams.js';
 import { DEFAULT_TS_TOLERANCE_S } from './reserved.js';
-import { describeMismatch, matchLine, NO_BINDINGS, parseTemplate, quoteTemplate, templateEnvironment, type Bindings } from './template.js';
+import { describeMismatch, matchLine, NO_BINDINGS, parseTemplate, quoteTemplate, templateEnvironment } from './template.js';
 
 /** Configuration of a `framing` check. */
 export interface FramingConfig {
@@ -82,11 +82,11 @@ export const framingCheck: CheckKind<FramingConfig> = {
     if (lines.length === 0 && config.count > 0) {
       return { passed: false, message: `${printedNothing(run, stream)} It should print ${plural(config.count, 'line')} like ${quoteTemplate(template)}.` };
     }
-    let bindings: Bindings = NO_BINDINGS;
+    // Each line is matched on its own: {any:message} differs from line to line.
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index] ?? '';
       const label = lineLabel(run, stream, index);
-      const matched = matchLine(template, line, bindings, environment, { line: index, template: 0 });
+      const matched = matchLine(template, line, NO_BINDINGS, environment, { line: index, template: 0 });
       // Where the message stands, even if the rest of the line is wrong.
       const loose = template.loose.exec(line);
       const text = matched.matched
@@ -104,7 +104,6 @@ export const framingCheck: CheckKind<FramingConfig> = {
         };
       }
       if (!matched.matched) return { passed: false, message: describeMismatch(template, line, matched.mismatch, label) };
-      bindings = matched.bindings;
       if (index >= config.count) {
         return { passed: false, message: `There should be ${plural(config.count, 'line')} on ${streamName(run, stream)}, one per message, but there are ${lines.length}: ${label.toLowerCase()} ${quote(line)} is one too many.` };
       }

@@ -40,7 +40,7 @@ function shortName(split: SplitRun): string {
 function describeStream(stream: 'stdout' | 'stderr', base: SplitRun, other: SplitRun, baseRun: ProgramRun, otherRun: ProgramRun): { sentence: string; hint?: string } {
   const a = baseRun[stream];
   const b = otherRun[stream];
-  const where = `Under split ${other.plan.label} (${describePieces(other.plan.pieces)}), your ${stream} differs from the one for split ${shortName(base)}`;
+  const where = `Under split ${other.plan.label}, fed as ${describePieces(other.plan.pieces)}, your ${stream} differs from the one for split ${shortName(base)}`;
   if (isBinary(a) || isBinary(b)) {
     const x = Buffer.from(a, 'utf8');
     const y = Buffer.from(b, 'utf8');
@@ -57,9 +57,13 @@ function describeStream(stream: 'stdout' | 'stderr', base: SplitRun, other: Spli
   while (index < linesA.length && index < linesB.length && linesA[index] === linesB[index]) index++;
   const lineA = linesA[index];
   const lineB = linesB[index];
+  // Long lines are shown around the first character that differs.
+  let column = 0;
+  while (column < (lineA ?? '').length && column < (lineB ?? '').length && lineA?.[column] === lineB?.[column]) column++;
   const gave = (line: string | undefined, lines: string[]): string => {
     if (line === undefined || (line === '' && index === lines.length - 1)) return 'nothing more';
-    return quote(line);
+    if (column <= 60) return quote(line, 120);
+    return `${quote(line.slice(column - 30), 80).replace(/^`/, '`…')} (from character ${column - 29})`;
   };
   const sentence = `${where} at line ${index + 1}: ${shortName(base)} gave ${gave(lineA, linesA)}, ${shortName(other)} gave ${gave(lineB, linesB)}.`;
   const differing = `${lineB ?? ''}`;
@@ -99,7 +103,7 @@ export const sameAcrossSplitsCheck: CheckKind<SameAcrossSplitsConfig> = {
           if (exitOf(baseRun) !== exitOf(otherRun)) {
             return {
               passed: false,
-              message: `Under split ${other.plan.label} (${describePieces(other.plan.pieces)}), your program ${exitOf(otherRun)}; under split ${shortName(base)} it ${exitOf(baseRun)}.`,
+              message: `Under split ${other.plan.label}, fed as ${describePieces(other.plan.pieces)}, your program ${exitOf(otherRun)}; under split ${shortName(base)} it ${exitOf(baseRun)}.`,
               hint: SPLIT_ADVICE,
             };
           }

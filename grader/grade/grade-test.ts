@@ -9,7 +9,8 @@ import type { ProgramRun } from '../run/types.js';
 import type { CheckResult, TestResult } from '../report/types.js';
 import type { TestSpec } from '../spec/types.js';
 import { shellQuote } from './shell-quote.js';
-import { endingCheck } from './verdict.js';
+import { endingVerdict } from './endings.js';
+import { applySplitChecks, feedRerunInput } from './split-checks.js';
 
 export interface TestGradingContext {
   slug: string;
@@ -42,12 +43,14 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
   if (needsSeed) result.seed = baseSeed;
   try {
     for (let trial = 1; trial <= test.trials; trial++) {
-      const { runs, workTree } = await runTest(test, context.program);
+      // Each trial its own seed (trial 1: the reported one), so that --seed replays every trial.
+      const testRun = await runTest(test, context.program, { seed: baseSeed + trial - 1 });
+      const { runs, workTree } = testRun;
       const checkContext: CheckContext = { test, run: runs.main!, runs, workTree };
       if (test.checks.some((c) => c.check === 'reference')) {
         checkContext.reference = (await runTest(test, await context.reference())).runs;
       }
-      const checks = applyChecks(test, checkContext);
+      const checks = testRun.splits ? applySplitChecks(test, checkContext, testRun.splits, applyChecks) : applyChecks(test, checkContext);
       result.checks = checks;
       const failed = checks.find((c) => !c.passed);
       if (failed) {
@@ -75,9 +78,8 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
 
 /** The ending of every process first; if one did not end by itself, its verdict is the result. */
 function applyChecks(test: TestSpec, context: CheckContext): CheckResult[] {
-  const runs = Object.values(context.runs);
-  const endings = runs.map((run) => endingCheck(run, timeoutOf(test, run)));
-  const brokenEnding = endings.find((e) => !e.passed);
+  // Every process that did not end by itself, and the peers a stalled one waited for (endings.ts).
+  const brokenEnding = endingVerdict(test, context.runs);
   if (brokenEnding) return [brokenEnding];
   return test.checks.map((spec) => {
     const outcome = runCheck(spec, context);
@@ -86,11 +88,6 @@ function applyChecks(test: TestSpec, context: CheckContext): CheckResult[] {
     if (outcome.hint) result.hint = outcome.hint;
     return result;
   });
-}
-
-function timeoutOf(test: TestSpec, run: ProgramRun): number {
-  if (run.name === 'main') return test.timeoutMs;
-  return test.processes.find((p) => p.name === run.name)?.timeoutMs ?? test.timeoutMs;
 }
 
 function stderrTail(runs: Record<string, ProgramRun>): string | undefined {
@@ -112,6 +109,7 @@ function rerunCommand(slug: string, test: TestSpec): string {
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([name, value]) => `${name}=${shellQuote(value)}`);
   const command = ['npm', 'run', 'exercise', '--', slug, ...test.args.map(shellQuote)];
-  const input = test.stdin !== undefined ? `printf '%s' ${shellQuote(test.stdin)} | ` : '';
+  const input =
+    test.stdin !== undefined ? `printf '%s' ${shellQuote(test.stdin)} | ` : test.feed !== undefined ? feedRerunInput(test.feed) : '';
   return input + [...env, ...command].join(' ');
 }

@@ -68,7 +68,9 @@ export async function runProcesses(request: ProcessesRequest): Promise<Record<st
     const byName: Record<string, ProgramRun> = {};
     for (const run of runs) {
       if (stall !== undefined && (run.ending === 'timeout' || run.ending === 'no-progress')) {
-        run.endingDetail = run.endingDetail === undefined ? stall : `${run.endingDetail}. ${stall}`;
+        // The verdict itself says "still running after N s": the cause says more than the bare detail.
+        const bare = run.endingDetail === undefined || /^still running after \d+ ms$/.test(run.endingDetail);
+        run.endingDetail = bare ? stall : `${run.endingDetail}. ${stall}`;
       }
       byName[run.name] = run;
     }
