@@ -1,6 +1,8 @@
 import { checkCommand } from './check-command.js';
 import { ciCommand } from './ci-command.js';
+import { exportCommand } from './export-command.js';
 import { gradeCommand } from './grade-command.js';
+import { newCommand } from './new-command.js';
 import { exerciseCommand } from './exercise-command.js';
 import { schemaCommand } from './schema-command.js';
 import { benchCommand } from './bench-command.js';
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<
   ci: ciCommand,
   merge: mergeCommand,
   check: checkCommand,
+  new: newCommand,
+  export: exportCommand,
 };
 
 /** Runs one grader command; resolves with the process exit status (0 ok, 1 failures, 2 bad usage or spec). */
