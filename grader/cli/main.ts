@@ -7,6 +7,7 @@ import { exerciseCommand } from './exercise-command.js';
 import { schemaCommand } from './schema-command.js';
 import { benchCommand } from './bench-command.js';
 import { mergeCommand } from './merge-command.js';
+import { reliabilityCommand } from './reliability-command.js';
 import { CliUsageError } from './usage.js';
 
 export interface CliEnvironment {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], env: CliEnvironment) => Promise<
   bench: benchCommand,
   ci: ciCommand,
   merge: mergeCommand,
+  reliability: reliabilityCommand,
   check: checkCommand,
   new: newCommand,
   export: exportCommand,
