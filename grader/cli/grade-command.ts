@@ -5,6 +5,7 @@ import { jsonReporter } from '../report/json.js';
 import type { Reporter } from '../report/types.js';
 import { SpecError } from '../spec/spec-error.js';
 import { batchCommand } from './batch-command.js';
+import { watchCommand } from './watch-command.js';
 import type { CliEnvironment } from './main.js';
 import { CliUsageError } from './usage.js';
 
@@ -21,6 +22,7 @@ ${formatList()}
   --jobs N          tests run at once (default: the number of cores)
   --seed N          seed for every randomised test (to replay a reported failure)
   --show-hidden     show the details of hidden tests too (instructors)
+  --watch           grade, then grade an exercise again each time one of its files is saved
   -h, --help        this text
 
 A whole class (DIR/STUDENT/SLUG/..., or DIR/STUDENT/assignments/SLUG/...):
@@ -109,6 +111,7 @@ export async function gradeCommand(args: string[], env: CliEnvironment): Promise
         shard: { type: 'string' },
         'out-dir': { type: 'string' },
         csv: { type: 'string' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -132,11 +135,18 @@ export async function gradeCommand(args: string[], env: CliEnvironment): Promise
   }
   const batchOnly = ['shard', 'out-dir', 'csv'].filter((name) => values[name as keyof typeof values] !== undefined);
   if (batchOnly.length > 0) throw new CliUsageError(`${batchOnly.map((n) => `--${n}`).join(', ')} needs --submissions DIR.\n\n${GRADE_USAGE}`);
-  const reporters: Reporter[] = reportersFor(formatChoices(tokens), {
-    root: env.root,
-    showHidden: values['show-hidden'] ?? false,
-    json: values.json,
-  });
+  const choices = formatChoices(tokens);
+  const makeReporters = (): Reporter[] => reportersFor(choices, { root: env.root, showHidden: values['show-hidden'] ?? false, json: values.json });
+  if (values.watch) {
+    try {
+      return await watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, jobs, seed });
+    } catch (error) {
+      if (error instanceof SpecError) throw new CliUsageError(`A spec is not valid:\n${error.message}`);
+      if (error instanceof UsageError) throw new CliUsageError(error.message);
+      throw error;
+    }
+  }
+  const reporters: Reporter[] = makeReporters();
   try {
     const summary = await grade({
       root: env.root,
