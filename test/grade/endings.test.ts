@@ -1,0 +1,57 @@
+// The ending verdict of multi-process tests, and checks applied over the splits of a feed.
+import { describe, expect, it } from 'vitest';
+import { endingVerdict } from '../../grader/grade/endings.js';
+import { applySplitChecks } from '../../grader/grade/split-checks.js';
+import type { SplitRun } from '../../grader/run/splits.js';
+import { makeContext, makeRun, makeTest } from '../checks/helpers.js';
+
+describe('endingVerdict', () => {
+  it('passes (undefined) when every process ended by itself', () => {
+    expect(endingVerdict(makeTest(), { main: makeRun() })).toBeUndefined();
+  });
+
+  it('names the peer that had gone when a process stalled waiting for it', () => {
+    const test = makeTest({ timeoutMs: 8000, processes: [{ name: 'writer', args: [] }] });
+    const main = makeRun({ ending: 'timeout', endingDetail: 'still running after 8000 ms', exitCode: null, signal: 'SIGKILL' });
+    const writer = makeRun({ name: 'writer', exitCode: 1, elapsedMs: 140, stderr: "error: cannot make FIFO spam.fifo: File exists\n" });
+    const verdict = endingVerdict(test, { main, writer });
+    expect(verdict?.passed).toBe(false);
+    expect(verdict?.message).toBe(
+      'Your program\'s "writer" process exited with status 1 after 0.14 s (stderr: `error: cannot make FIFO spam.fifo: File exists`). ' +
+        'Your program was still running after 8 s and was stopped. It printed nothing on stdout. ' +
+        'It was most likely waiting for the "writer" process, which had already ended.',
+    );
+    expect(verdict?.hint).toMatch(/waits forever once the peer has gone/);
+  });
+
+  it("gives the test's onStall as the hint of a stall", () => {
+    const test = makeTest({ onStall: 'The tree holds a FIFO.' });
+    const verdict = endingVerdict(test, { main: makeRun({ ending: 'no-progress' }) });
+    expect(verdict?.hint).toBe('The tree holds a FIFO.');
+  });
+});
+
+describe('applySplitChecks', () => {
+  const split = (kind: SplitRun['plan']['kind'], label: string, exitCode: number): SplitRun => ({
+    plan: { kind, label, pieces: [1], gapMs: 0 },
+    runs: { main: makeRun({ exitCode }) },
+    workTree: {},
+  });
+
+  it('reports the first split whose run fails a check, by name', () => {
+    const test = makeTest({ checks: [{ check: 'exit' }] });
+    const splits = [split('whole', 'whole', 0), split('bytewise', 'bytewise (one byte at a time)', 2)];
+    const results = applySplitChecks(test, makeContext(), splits, (_test, context) => [
+      { check: 'exit', passed: context.run.exitCode === 0, message: `status ${context.run.exitCode}` },
+    ]);
+    expect(results).toEqual([{ check: 'exit', passed: false, message: 'Under split bytewise (one byte at a time): status 2' }]);
+  });
+
+  it('reports a broken ending of any split alone', () => {
+    const test = makeTest({ checks: [{ check: 'exit' }] });
+    const results = applySplitChecks(test, makeContext(), [split('whole', 'whole', 0), split('random', 'random #1 (seed 3)', 0)], (_test, context) =>
+      context.run === context.splits?.[1]?.runs.main ? [{ check: 'ending', passed: false, message: 'stopped' }] : [{ check: 'exit', passed: true, message: 'ok' }],
+    );
+    expect(results).toEqual([{ check: 'ending', passed: false, message: 'Under split random #1 (seed 3): stopped' }]);
+  });
+});
