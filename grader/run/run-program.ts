@@ -1,6 +1,5 @@
 // Starting one program in the sandbox, watching it, stopping it, and describing how it ended.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { execa } from 'execa';
@@ -13,6 +12,7 @@ import { childPids, findProcesses, killProcessGroup, processGroupAlive, processG
 import type { ResolvedLimits } from '../sandbox/types.js';
 import { classifyEnding } from './classify.js';
 import { resolveLimits } from './limits.js';
+import { scratchRoot } from './scratch.js';
 import { lastLine, readCapped } from './output.js';
 import { ProcessObserver } from './observe.js';
 import { closeSession, handOverWorkDir, openSession, sessionHasProcesses, sessionMatcher, sweepSession, type RunSession } from './session.js';
@@ -145,7 +145,7 @@ function launch(
   fs.mkdirSync(path.join(request.workDir, cwd), { recursive: true });
   if (ownsSession) handOverWorkDir(session, request.workDir);
 
-  const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grader-run-'));
+  const privateDir = fs.mkdtempSync(path.join(scratchRoot(), 'grader-run-'));
   cleanups.push(() => fs.rmSync(privateDir, { recursive: true, force: true }));
   const outPath = path.join(privateDir, 'stdout');
   const errPath = path.join(privateDir, 'stderr');

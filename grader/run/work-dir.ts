@@ -1,11 +1,11 @@
 // The per-test work directory: created fresh, handed to the run's uid, removed afterwards.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { scratchRoot } from './scratch.js';
 
-/** A fresh empty work directory under the temp dir (traversable, so a slot uid can use it). */
+/** A fresh empty work directory under the scratch root (traversable, so a slot uid can use it). */
 export function createWorkDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grader-work-'));
+  const dir = fs.mkdtempSync(path.join(scratchRoot(), 'grader-work-'));
   fs.chmodSync(dir, 0o755);
   return dir;
 }
