@@ -35,8 +35,10 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchScores> {
   const started = performance.now();
   const root = path.resolve(options.root);
   const submissionsDir = path.resolve(options.submissionsDir);
+  const detecting = detectSandbox();
+  detecting.catch(() => undefined);
   const specs = await loadSpecs(root, options.slugs);
-  const sandboxInfo = await detectSandbox();
+  const sandboxInfo = await detecting;
   const students = studentsOfShard(await listStudents(submissionsDir), options.shard);
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const pool = new TaskPool(jobs);

@@ -59,8 +59,11 @@ export async function grade(options: GradeOptions): Promise<GradeSummary> {
   const started = Date.now();
   const root = path.resolve(options.root);
   const solutionsDir = path.resolve(root, options.solutionsDir ?? 'assignments');
+  // The trial bubblewrap run (~80 ms, once per process) overlaps loading the specs.
+  const detecting = detectSandbox();
+  detecting.catch(() => undefined);
   const specs = await loadSpecs(root, options.slugs);
-  const sandboxInfo = await detectSandbox();
+  const sandboxInfo = await detecting;
   const sandbox: SandboxSummary = {
     tier: sandboxInfo.tier,
     reason: sandboxInfo.reason,
