@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { grade } from '../grade/grade.js';
+import { runAccounted, type Accounting } from './accounting.js';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -25,12 +27,19 @@ export interface CatalogTiming {
   peakRssMb: number;
 }
 
-/** Grades the reference catalog once, timing it. */
-export async function timeCatalog(root: string, jobs?: number): Promise<CatalogTiming> {
+/** Grades the reference catalog once, timing it (`cacheDir`: the build cache to use). */
+export async function timeCatalog(root: string, options: { jobs?: number; cacheDir?: string } = {}): Promise<CatalogTiming> {
   const before = process.resourceUsage();
   const childrenBefore = childrenCpuMs();
   const started = performance.now();
-  const summary = await grade({ root, slugs: [], solutionsDir: 'reference', reporters: [], ...(jobs === undefined ? {} : { jobs }) });
+  const summary = await grade({
+    root,
+    slugs: [],
+    solutionsDir: 'reference',
+    reporters: [],
+    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+  });
   const wallMs = performance.now() - started;
   const after = process.resourceUsage();
   const ownCpu = (after.userCPUTime - before.userCPUTime + after.systemCPUTime - before.systemCPUTime) / 1000;
@@ -42,4 +51,16 @@ export async function timeCatalog(root: string, jobs?: number): Promise<CatalogT
     cpuMs: ownCpu + childrenCpuMs() - childrenBefore,
     peakRssMb: after.maxRSS / 1024,
   };
+}
+
+/**
+ * Grades the reference catalog in a fresh grader process (`bench --catalog-once`), so that its
+ * peak memory and CPU time are the grading's alone; `tree` is what the grader and every program
+ * used together (cgroup accounting, when available; the launcher's start included).
+ */
+export async function timeCatalogInChild(root: string, cacheDir: string): Promise<CatalogTiming & { tree?: Accounting }> {
+  const launcher = path.join(root, 'grader', 'launch.mjs');
+  const { stdout, accounting } = await runAccounted(process.execPath, [launcher, 'bench', '--catalog-once', '--cache-dir', cacheDir], root);
+  const timing = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as CatalogTiming;
+  return accounting === undefined ? timing : { ...timing, tree: accounting };
 }

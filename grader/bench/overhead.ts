@@ -4,7 +4,9 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { buildSolution } from '../build/build.js';
 import type { BuiltProgram } from '../build/types.js';
-import { createWorkDir, detectSandbox, removeWorkDir, runProgram } from '../run/index.js';
+import { createWorkDir, detectSandbox, removeWorkDir, runProgram, runTest } from '../run/index.js';
+import { parseSpec } from '../spec/load.js';
+import type { TestSpec } from '../spec/types.js';
 import { median, percentile } from './statistics.js';
 
 export interface OverheadResult {
@@ -14,7 +16,18 @@ export interface OverheadResult {
   gradedMs: { median: number; p90: number };
   /** Median of graded minus median of bare. */
   overheadMs: number;
+  /** A whole test (work directory, session, the run, the final work tree), as grading runs one. */
+  testMs: { median: number; p90: number };
+  /** Median of a whole test minus median of bare. */
+  testOverheadMs: number;
 }
+
+const HELLO_TEST = `slug: bench
+title: bench
+tests:
+  - name: hello
+    checks: [{ check: exit }]
+`;
 
 const HELLO = "console.log('hello');\n";
 
@@ -45,9 +58,18 @@ async function timeGraded(program: BuiltProgram): Promise<number> {
   return elapsed;
 }
 
+async function timeTest(program: BuiltProgram, test: TestSpec): Promise<number> {
+  const started = performance.now();
+  const { runs } = await runTest(test, program);
+  const elapsed = performance.now() - started;
+  if (runs.main?.stdout !== 'hello\n') throw new Error(`the test's run printed ${JSON.stringify(runs.main?.stdout)} (${runs.main?.ending})`);
+  return elapsed;
+}
+
 /**
  * The grader's cost per program run: a hello-world run bare (`node hello.js`, same clean
- * environment) and through the grader's runner (sandbox, limits, capture), alternated `runs` times.
+ * environment), through the grader's runner (sandbox, limits, capture) and as a whole test
+ * (work directory and session too), alternated `runs` times.
  */
 export async function measureOverhead(runs: number, cacheDir: string): Promise<OverheadResult> {
   const source = await mkdtemp(path.join(tmpdir(), 'bench-hello-'));
@@ -56,14 +78,18 @@ export async function measureOverhead(runs: number, cacheDir: string): Promise<O
   if (!built.ok) throw new Error(built.message);
   const sandbox = await detectSandbox();
   const bareWork = await mkdtemp(path.join(tmpdir(), 'bench-bare-'));
+  const test = parseSpec(HELLO_TEST, 'bench.yaml').tests[0]!;
   const bare: number[] = [];
   const graded: number[] = [];
+  const tests: number[] = [];
   // One warm-up of each, not counted.
   await timeBare(built.program, bareWork);
   await timeGraded(built.program);
+  await timeTest(built.program, test);
   for (let i = 0; i < runs; i++) {
     bare.push(await timeBare(built.program, bareWork));
     graded.push(await timeGraded(built.program));
+    tests.push(await timeTest(built.program, test));
   }
   await rm(source, { recursive: true, force: true });
   await rm(bareWork, { recursive: true, force: true });
@@ -73,5 +99,7 @@ export async function measureOverhead(runs: number, cacheDir: string): Promise<O
     bareMs: { median: median(bare), p90: percentile(bare, 0.9) },
     gradedMs: { median: median(graded), p90: percentile(graded, 0.9) },
     overheadMs: median(graded) - median(bare),
+    testMs: { median: median(tests), p90: percentile(tests, 0.9) },
+    testOverheadMs: median(tests) - median(bare),
   };
 }

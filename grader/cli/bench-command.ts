@@ -1,40 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpus } from 'node:os';
-import { timeCatalog } from '../bench/catalog.js';
+import type { Accounting } from '../bench/accounting.js';
+import { measureBatch } from '../bench/batch-throughput.js';
+import { timeCatalog, timeCatalogInChild, type CatalogTiming } from '../bench/catalog.js';
+import { describeMachine } from '../bench/machine.js';
 import { measureOverhead } from '../bench/overhead.js';
 import type { CliEnvironment } from './main.js';
 import { CliUsageError } from './usage.js';
 
-const USAGE = `Usage: npm run bench -- [--runs N] [--skip-catalog]
+const USAGE = `Usage: npm run bench -- [--runs N] [--skip-catalog] [--batch STUDENTS]
 
-Measures the grader's cost per program run against running the same built program bare
-(median of N alternated runs, default 20), then grades the reference catalog and reports its
-wall time, CPU time and peak memory.`;
+Measures, on this machine (described first, with its load average):
+  - the grader's cost per program run and per whole test against running the same built
+    program bare (medians of N alternated runs, default 20);
+  - the reference catalog graded in a fresh grader process with a cold build cache (an empty
+    temporary one) and again warm: wall time, CPU time (grader and programs), peak memory;
+  - with --batch STUDENTS: batch grading of that many generated submissions (copies of the
+    references and starters, some exercises missing), in submissions per minute.`;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+function catalogLine(label: string, t: CatalogTiming & { tree?: Accounting }): string {
+  const verdict = t.passed ? '' : '   NOT all passed';
+  const cpu = t.tree === undefined ? `CPU ${ms(t.cpuMs)} (grader and the programs it reaped)` : `CPU ${ms(t.tree.cpuMs)} (grader and programs)`;
+  const memory = t.tree === undefined ? '' : `, ${t.tree.peakMemoryMb.toFixed(0)} MB with programs and their files`;
+  return `  ${label.padEnd(11)} wall ${ms(t.wallMs)}   ${cpu}   peak memory: grader ${t.peakRssMb.toFixed(0)} MB${memory}${verdict}`;
+}
 
 /** `npm run bench`: timing goals are measured here, never in unit tests. */
 export async function benchCommand(args: string[], env: CliEnvironment): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { runs: { type: 'string' }, 'skip-catalog': { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      args,
+      options: {
+        runs: { type: 'string' },
+        'skip-catalog': { type: 'boolean' },
+        batch: { type: 'string' },
+        // Internal: one catalog grading in this process, as JSON (see timeCatalogInChild).
+        'catalog-once': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values['catalog-once']) {
+    const cacheDir = values['cache-dir'];
+    const timing = await timeCatalog(env.root, cacheDir === undefined ? {} : { cacheDir });
+    process.stdout.write(`${JSON.stringify(timing)}\n`);
+    return 0;
+  }
   const runs = Number(values.runs ?? 20);
-  if (!Number.isInteger(runs) || runs < 1) throw new CliUsageError(USAGE);
+  const students = Number(values.batch ?? 0);
+  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(students) || students < 0) throw new CliUsageError(USAGE);
   const write = (line: string): boolean => process.stdout.write(`${line}\n`);
-  write(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+  write(`Machine: ${describeMachine()}`);
   const overhead = await measureOverhead(runs, path.join(env.root, '.cache', 'build'));
   write(`\nCost per program run (${overhead.runs} alternated runs of a hello-world program, ${overhead.tier} tier):`);
   write(`  bare node        median ${ms(overhead.bareMs.median)}   p90 ${ms(overhead.bareMs.p90)}`);
   write(`  through grader   median ${ms(overhead.gradedMs.median)}   p90 ${ms(overhead.gradedMs.p90)}`);
-  write(`  overhead         ${ms(overhead.overheadMs)} per run (goal: at most 15 ms)`);
+  write(`  whole test       median ${ms(overhead.testMs.median)}   p90 ${ms(overhead.testMs.p90)}   (work directory, session, run, work tree)`);
+  write(`  overhead         ${ms(overhead.overheadMs)} per run, ${ms(overhead.testOverheadMs)} per test (goal: at most 15 ms)`);
   if (!values['skip-catalog']) {
-    const catalog = await timeCatalog(env.root);
-    write(`\nReference catalog: ${catalog.exercises} exercises, ${catalog.tests} tests, ${catalog.passed ? 'all passed' : 'NOT all passed'}`);
-    write(`  wall ${ms(catalog.wallMs)}   CPU ${ms(catalog.cpuMs)} (grader and programs)   grader peak RSS ${catalog.peakRssMb.toFixed(0)} MB`);
+    const cache = await mkdtemp(path.join(tmpdir(), 'bench-build-cache-'));
+    try {
+      const cold = await timeCatalogInChild(env.root, cache);
+      const warm = await timeCatalogInChild(env.root, cache);
+      write(`\nReference catalog: ${warm.exercises} exercises, ${warm.tests} tests (each in a fresh grader process; goal: at most 10 s wall)`);
+      write(catalogLine('cold cache', cold));
+      write(catalogLine('warm cache', warm));
+      write(`  the cold build cache costs ${ms(cold.wallMs - warm.wallMs)} of wall time`);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
   }
+  if (students > 0) {
+    const batch = await measureBatch(env.root, students);
+    write(`\nBatch: ${batch.students} generated submissions × ${batch.exercises} exercises (fresh build cache)`);
+    write(`  wall ${(batch.wallMs / 1000).toFixed(1)} s: ${batch.perMinute.toFixed(1)} submissions per minute`);
+    write(`  rows with a wrong score: ${batch.wrongRows.length}`);
+    for (const row of batch.wrongRows) write(`    ${row}`);
+  }
+  write(`\nLoad average at the end: ${describeMachine().split('load average ')[1]}`);
   return 0;
 }
