@@ -13,6 +13,23 @@ export interface Accounting {
 
 const CONTROLLERS = ['cpuacct', 'memory'] as const;
 
+/** Set in the environment of a command that runs in its own cgroups (see ownCpuNs). */
+export const ACCOUNTED_VARIABLE = 'GRADER_BENCH_ACCOUNTED';
+
+/**
+ * CPU time (ns) used so far by this process's own cgroup (itself and every descendant), when it
+ * was started by runAccounted; undefined otherwise (the root group would count the whole machine).
+ */
+export function ownCpuNs(): number | undefined {
+  if (process.env[ACCOUNTED_VARIABLE] !== '1') return undefined;
+  try {
+    const line = fs.readFileSync('/proc/self/cgroup', 'utf8').split('\n').find((l) => l.split(':')[1]?.split(',').includes('cpuacct'));
+    return Number(fs.readFileSync(path.join('/sys/fs/cgroup/cpuacct', line?.split(':')[2] ?? '/', 'cpuacct.usage'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The directory of a new cgroup under this process's own, per controller (undefined if cgroup v1 is not writable here). */
 function createGroups(name: string): Record<(typeof CONTROLLERS)[number], string> | undefined {
   let own: string;
@@ -63,7 +80,8 @@ export async function runAccounted(file: string, args: string[], cwd: string): P
   const groups = createGroups(`grader-bench-${process.pid}-${Date.now()}`);
   // The shell joins the groups, then becomes the command: everything it starts is counted.
   const join = groups === undefined ? '' : `echo $$ > '${groups.cpuacct}/tasks' && echo $$ > '${groups.memory}/tasks' && `;
-  const child = spawn('/bin/sh', ['-c', `${join}exec "$@"`, 'sh', file, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = groups === undefined ? process.env : { ...process.env, [ACCOUNTED_VARIABLE]: '1' };
+  const child = spawn('/bin/sh', ['-c', `${join}exec "$@"`, 'sh', file, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   const status = await new Promise<number | null>((resolve, reject) => {

@@ -7,6 +7,7 @@ import type { BuiltProgram } from '../build/types.js';
 import { createWorkDir, detectSandbox, removeWorkDir, runProgram, runTest } from '../run/index.js';
 import { parseSpec } from '../spec/load.js';
 import type { TestSpec } from '../spec/types.js';
+import { ownCpuNs } from './accounting.js';
 import { median, percentile } from './statistics.js';
 
 export interface OverheadResult {
@@ -20,6 +21,17 @@ export interface OverheadResult {
   testMs: { median: number; p90: number };
   /** Median of a whole test minus median of bare. */
   testOverheadMs: number;
+  /** Median CPU time (grader and every process) of a bare run, a graded run and a whole test, when a cgroup counts it. */
+  cpuMs?: { bare: number; graded: number; test: number };
+}
+
+/** Runs `timed` and adds the CPU time its work used (this process's cgroup) to `cpu`, if counted. */
+async function withCpu(cpu: number[], timed: () => Promise<number>): Promise<number> {
+  const before = ownCpuNs();
+  const elapsed = await timed();
+  const after = ownCpuNs();
+  if (before !== undefined && after !== undefined) cpu.push((after - before) / 1e6);
+  return elapsed;
 }
 
 const HELLO_TEST = `slug: bench
@@ -86,10 +98,11 @@ export async function measureOverhead(runs: number, cacheDir: string): Promise<O
   await timeBare(built.program, bareWork);
   await timeGraded(built.program);
   await timeTest(built.program, test);
+  const cpu = { bare: [] as number[], graded: [] as number[], test: [] as number[] };
   for (let i = 0; i < runs; i++) {
-    bare.push(await timeBare(built.program, bareWork));
-    graded.push(await timeGraded(built.program));
-    tests.push(await timeTest(built.program, test));
+    bare.push(await withCpu(cpu.bare, () => timeBare(built.program, bareWork)));
+    graded.push(await withCpu(cpu.graded, () => timeGraded(built.program)));
+    tests.push(await withCpu(cpu.test, () => timeTest(built.program, test)));
   }
   await rm(source, { recursive: true, force: true });
   await rm(bareWork, { recursive: true, force: true });
@@ -101,5 +114,6 @@ export async function measureOverhead(runs: number, cacheDir: string): Promise<O
     overheadMs: median(graded) - median(bare),
     testMs: { median: median(tests), p90: percentile(tests, 0.9) },
     testOverheadMs: median(tests) - median(bare),
+    ...(cpu.bare.length === runs ? { cpuMs: { bare: median(cpu.bare), graded: median(cpu.graded), test: median(cpu.test) } } : {}),
   };
 }

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Accounting } from '../bench/accounting.js';
+import { runAccounted, type Accounting } from '../bench/accounting.js';
 import { measureBatch } from '../bench/batch-throughput.js';
 import { timeCatalog, timeCatalogInChild, type CatalogTiming } from '../bench/catalog.js';
 import { describeMachine } from '../bench/machine.js';
-import { measureOverhead } from '../bench/overhead.js';
+import { measureOverhead, type OverheadResult } from '../bench/overhead.js';
 import type { CliEnvironment } from './main.js';
 import { CliUsageError } from './usage.js';
 
@@ -41,6 +41,7 @@ export async function benchCommand(args: string[], env: CliEnvironment): Promise
         batch: { type: 'string' },
         // Internal: one catalog grading in this process, as JSON (see timeCatalogInChild).
         'catalog-once': { type: 'boolean' },
+        'overhead-once': { type: 'boolean' },
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -61,14 +62,26 @@ export async function benchCommand(args: string[], env: CliEnvironment): Promise
   const runs = Number(values.runs ?? 20);
   const students = Number(values.batch ?? 0);
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(students) || students < 0) throw new CliUsageError(USAGE);
+  if (values['overhead-once']) {
+    process.stdout.write(`${JSON.stringify(await measureOverhead(runs, path.join(env.root, '.cache', 'build')))}\n`);
+    return 0;
+  }
   const write = (line: string): boolean => process.stdout.write(`${line}\n`);
   write(`Machine: ${describeMachine()}`);
-  const overhead = await measureOverhead(runs, path.join(env.root, '.cache', 'build'));
+  // In a process of its own, in cgroups of its own: CPU time per run is counted exactly there.
+  const launcher = path.join(env.root, 'grader', 'launch.mjs');
+  const measured = await runAccounted(process.execPath, [launcher, 'bench', '--overhead-once', '--runs', String(runs)], env.root);
+  const overhead = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as OverheadResult;
   write(`\nCost per program run (${overhead.runs} alternated runs of a hello-world program, ${overhead.tier} tier):`);
   write(`  bare node        median ${ms(overhead.bareMs.median)}   p90 ${ms(overhead.bareMs.p90)}`);
   write(`  through grader   median ${ms(overhead.gradedMs.median)}   p90 ${ms(overhead.gradedMs.p90)}`);
   write(`  whole test       median ${ms(overhead.testMs.median)}   p90 ${ms(overhead.testMs.p90)}   (work directory, session, run, work tree)`);
   write(`  overhead         ${ms(overhead.overheadMs)} per run, ${ms(overhead.testOverheadMs)} per test (goal: at most 15 ms)`);
+  if (overhead.cpuMs !== undefined) {
+    const { bare, graded, test } = overhead.cpuMs;
+    write(`  CPU time (all processes, medians; steadier than wall time on a loaded machine):`);
+    write(`    bare ${ms(bare)}, through grader ${ms(graded)} (+${ms(graded - bare)}), whole test ${ms(test)} (+${ms(test - bare)})`);
+  }
   if (!values['skip-catalog']) {
     const cache = await mkdtemp(path.join(tmpdir(), 'bench-build-cache-'));
     try {
