@@ -15,6 +15,11 @@ import { filesCheck } from './files.js';
 import { framingCheck } from './framing.js';
 import { intervalsCheck } from './intervals.js';
 import { sameAcrossSplitsCheck } from './same-across-splits.js';
+import { recordsCheck } from './records.js';
+import { traceCheck } from './trace.js';
+import { processesCheck } from './processes.js';
+import { threadsCheck } from './threads.js';
+import { cpuCheck } from './cpu.js';
 
 const allKinds: ReadonlyArray<CheckKind<unknown>> = [
   exitCheck,
@@ -30,6 +35,12 @@ const allKinds: ReadonlyArray<CheckKind<unknown>> = [
   bytesCheck,
   sameAcrossSplitsCheck,
   filesCheck,
+  // issue 3: processes, threads, races
+  recordsCheck,
+  traceCheck,
+  processesCheck,
+  threadsCheck,
+  cpuCheck,
 ];
 
 /** Every check kind, by name. */

@@ -1,6 +1,15 @@
 // Watching a run's processes and threads under /proc while it runs (tests that set `observe`).
+//
+// A short-lived child (a node that prints one line lives 40-70 ms) must not slip between two
+// samples, and the grader's own event loop may be busy for a while (checking 160000 lines of
+// another test). So the sampling runs on a worker thread of the grader, every SAMPLE_MS, and sends
+// what changed through a message port; the observer on the main thread keeps the worker told of
+// the roots (namespace init, supervisor, main pid), samples too (every 10 ms, a fallback), and on
+// stop drains the port synchronously. Per process it records the distinct thread ids seen (workers
+// that end before others start still count) and its CPU time (utime + stime) at the last sample.
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { childPids } from '../sandbox/sweep.js';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ObservedProcess } from './types.js';
 
 /** Where the run's processes are found on the host, and which of them are the supervisor's. */
@@ -15,83 +24,346 @@ export interface ObserveRoots {
   extraPids(): number[];
 }
 
-interface Sample {
+/** How often the sampling thread looks, in ms. */
+export const SAMPLE_MS = 2;
+
+/** The roots as plain values (what the sampling thread is told). */
+interface RootValues {
+  treeRoot: number | undefined;
+  supervisor: number | undefined;
+  main: number | undefined;
+  extra: number[];
+}
+
+/** What is known of one process, by host pid. */
+interface Entry {
+  hostPid: number;
   pid: number;
   ppid: number;
-  threads: number;
-  command: string;
+  tids: number[];
+  /** Most threads seen at once. */
+  maxAtOnce: number;
+  /** Every command line seen, in order (a fork shows its parent's, then the exec'd one). */
+  commands: string[];
+  firstSeenMs: number;
+  cpuTicks: number;
 }
 
-function readSample(hostPid: number): (Sample & { hostPpid: number }) | undefined {
-  try {
-    const status = fs.readFileSync(`/proc/${hostPid}/status`, 'utf8');
-    if (/^State:\s+[ZX]/m.test(status)) return undefined;
-    const nspid = /^NSpid:\s+(.+)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number);
-    const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? 1);
-    const hostPpid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-    const command = fs.readFileSync(`/proc/${hostPid}/cmdline`, 'utf8').replace(/\0+$/, '').split('\0').join(' ');
-    return { pid: nspid?.[nspid.length - 1] ?? hostPid, ppid: 0, hostPpid, threads, command };
-  } catch {
-    return undefined;
+/**
+ * The sampling itself, self-contained (no outside names, `fs` passed in), so that the same code
+ * runs on the main thread and, through its source text, on the sampling thread.
+ */
+function samplerCore(fsModule: typeof fs) {
+  const read = (file: string): string | undefined => {
+    try {
+      return fsModule.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const children = (pid: number): number[] => {
+    const text = read(`/proc/${pid}/task/${pid}/children`);
+    if (text === undefined) return [];
+    const list: number[] = [];
+    for (const word of text.split(' ')) if (word.trim() !== '') list.push(Number(word));
+    return list;
+  };
+  interface Sample {
+    pid: number;
+    hostPpid: number;
+    command: string;
+    cpuTicks: number;
   }
+  const readSample = (hostPid: number): Sample | undefined => {
+    const status = read(`/proc/${hostPid}/status`);
+    if (status === undefined || /^State:\s+[ZX]/m.test(status)) return undefined;
+    const nspid = /^NSpid:\s+(.+)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number);
+    const hostPpid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    const command = (read(`/proc/${hostPid}/cmdline`) ?? '').replace(/\0+$/, '').split('\0').join(' ');
+    const stat = read(`/proc/${hostPid}/stat`) ?? '';
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+    const cpuTicks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    return { pid: nspid?.[nspid.length - 1] ?? hostPid, hostPpid, command, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 };
+  };
+  const threadIds = (hostPid: number): number[] => {
+    try {
+      return fsModule.readdirSync(`/proc/${hostPid}/task`).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  /** One sample: updates `state`; returns the host pids whose entry changed (new, new threads, command, CPU). */
+  const sampleOnce = (roots: RootValues, state: Map<number, Entry>, nowMs: number): number[] => {
+    const hostPids = new Set<number>();
+    const walk = (pid: number): void => {
+      for (const child of children(pid)) {
+        if (hostPids.has(child)) continue;
+        hostPids.add(child);
+        walk(child);
+      }
+    };
+    if (roots.treeRoot !== undefined) walk(roots.treeRoot);
+    for (const pid of roots.extra) {
+      hostPids.add(pid);
+      walk(pid);
+    }
+    const samples = new Map<number, Sample>();
+    for (const hostPid of hostPids) {
+      const sample = readSample(hostPid);
+      if (sample !== undefined) samples.set(hostPid, sample);
+    }
+    const changed: number[] = [];
+    for (const [hostPid, sample] of samples) {
+      const ppid = samples.get(sample.hostPpid)?.pid ?? readSample(sample.hostPpid)?.pid ?? 0;
+      // Not the program's: the namespace init, the supervisor, and the supervisor's helpers (its `sleep`).
+      if (hostPid === roots.treeRoot || sample.pid === roots.supervisor || (ppid === roots.supervisor && sample.pid !== roots.main)) continue;
+      const tids = threadIds(hostPid);
+      const known = state.get(hostPid);
+      if (known === undefined) {
+        state.set(hostPid, { hostPid, pid: sample.pid, ppid, tids, maxAtOnce: tids.length, commands: [sample.command], firstSeenMs: nowMs, cpuTicks: sample.cpuTicks });
+        changed.push(hostPid);
+        continue;
+      }
+      let differs = false;
+      if (tids.length > known.maxAtOnce) {
+        known.maxAtOnce = tids.length;
+        differs = true;
+      }
+      for (const tid of tids) {
+        if (!known.tids.includes(tid)) {
+          known.tids.push(tid);
+          differs = true;
+        }
+      }
+      // A fork that then execs shows the exec'd command last.
+      if (sample.command !== '' && !known.commands.includes(sample.command)) {
+        known.commands.push(sample.command);
+        differs = true;
+      }
+      if (sample.cpuTicks > known.cpuTicks) {
+        known.cpuTicks = sample.cpuTicks;
+        differs = true;
+      }
+      if (differs) changed.push(hostPid);
+    }
+    return changed;
+  };
+  return { sampleOnce };
 }
 
-/** Samples the run's processes every `intervalMs` until stopped; pids as the program sees them. */
+/** Merges what one side saw of a process into what the other side knows. */
+function merge(state: Map<number, Entry>, entry: Entry): void {
+  const known = state.get(entry.hostPid);
+  if (known === undefined) {
+    state.set(entry.hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
+    return;
+  }
+  for (const tid of entry.tids) if (!known.tids.includes(tid)) known.tids.push(tid);
+  for (const command of entry.commands) if (!known.commands.includes(command)) known.commands.push(command);
+  if (entry.firstSeenMs < known.firstSeenMs) {
+    known.firstSeenMs = entry.firstSeenMs;
+    known.ppid = entry.ppid; // the parent when first seen (an orphan is re-parented later)
+  }
+  known.cpuTicks = Math.max(known.cpuTicks, entry.cpuTicks);
+  known.maxAtOnce = Math.max(known.maxAtOnce, entry.maxAtOnce);
+}
+
+// The sampling thread: one for the whole grader, started on first use, never keeping it alive.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const core = (${samplerCore.toString()})(fs);
+const watched = new Map();
+let timer;
+const tick = () => {
+  for (const w of watched.values()) {
+    const now = Math.round(performance.timeOrigin + performance.now() - w.t0);
+    let changed;
+    try { changed = core.sampleOnce(w.roots, w.state, now); } catch { continue; }
+    if (changed.length > 0) w.port.postMessage(changed.map((pid) => w.state.get(pid)));
+  }
+  if (watched.size === 0) { clearInterval(timer); timer = undefined; }
+};
+parentPort.on('message', (m) => {
+  if (m.type === 'start') {
+    watched.set(m.id, { port: m.port, roots: m.roots, t0: m.t0, state: new Map() });
+    if (timer === undefined) timer = setInterval(tick, ${SAMPLE_MS});
+    tick();
+  } else if (m.type === 'roots') {
+    const w = watched.get(m.id);
+    if (w) w.roots = m.roots;
+  } else if (m.type === 'stop') {
+    const w = watched.get(m.id);
+    if (w) { try { tick(); } catch {} w.port.close(); watched.delete(m.id); }
+  }
+});
+`;
+
+let samplingThread: Worker | undefined;
+let samplingThreadBroken = false;
+let nextId = 1;
+
+function samplingWorker(): Worker | undefined {
+  if (samplingThreadBroken) return undefined;
+  if (samplingThread === undefined) {
+    try {
+      samplingThread = new Worker(WORKER_SOURCE, { eval: true });
+      samplingThread.unref();
+      samplingThread.on('error', () => {
+        samplingThreadBroken = true;
+        samplingThread = undefined;
+      });
+    } catch {
+      samplingThreadBroken = true;
+      return undefined;
+    }
+  }
+  return samplingThread;
+}
+
+const mainThreadCore = samplerCore(fs);
+
+/** CPU clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** Samples the run's processes until stopped; pids as the program sees them. */
 export class ProcessObserver {
-  private readonly seen = new Map<number, ObservedProcess>();
+  private readonly state = new Map<number, Entry>();
   private readonly timer: NodeJS.Timeout;
+  private readonly id = nextId++;
+  private readonly port: MessagePort | undefined;
+  private readonly worker: Worker | undefined;
+  private lastRoots = '';
 
   constructor(
     private readonly roots: ObserveRoots,
     private readonly t0: number,
     intervalMs = 10,
   ) {
+    this.worker = samplingWorker();
+    if (this.worker !== undefined) {
+      const channel = new MessageChannel();
+      this.port = channel.port1;
+      const t0Epoch = performance.timeOrigin + t0;
+      try {
+        this.worker.postMessage({ type: 'start', id: this.id, port: channel.port2, roots: this.rootValues(), t0: t0Epoch }, [channel.port2]);
+      } catch {
+        this.port = undefined;
+      }
+    }
     this.timer = setInterval(() => this.sample(), intervalMs);
   }
 
-  /** Take one sample now. */
+  private rootValues(): RootValues {
+    return { treeRoot: this.roots.treeRoot(), supervisor: this.roots.supervisorPid(), main: this.roots.mainPid(), extra: this.roots.extraPids() };
+  }
+
+  private drain(): void {
+    if (this.port === undefined) return;
+    for (;;) {
+      const message = receiveMessageOnPort(this.port) as { message: Entry[] } | undefined;
+      if (message === undefined) return;
+      for (const entry of message.message) merge(this.state, entry);
+    }
+  }
+
+  /** Take one sample now (and tell the sampling thread of new roots). */
   sample(): void {
-    const root = this.roots.treeRoot();
-    const hostPids = new Set<number>();
-    const walk = (pid: number): void => {
-      for (const child of childPids(pid)) {
-        if (hostPids.has(child)) continue;
-        hostPids.add(child);
-        walk(child);
-      }
-    };
-    if (root !== undefined) walk(root);
-    for (const pid of this.roots.extraPids()) {
-      hostPids.add(pid);
-      walk(pid);
+    const roots = this.rootValues();
+    const key = JSON.stringify(roots);
+    if (key !== this.lastRoots && this.worker !== undefined && this.port !== undefined) {
+      this.lastRoots = key;
+      this.worker.postMessage({ type: 'roots', id: this.id, roots });
     }
-    const samples = new Map<number, Sample & { hostPpid: number }>();
-    for (const hostPid of hostPids) {
-      const sample = readSample(hostPid);
-      if (sample !== undefined) samples.set(hostPid, sample);
-    }
-    const supervisor = this.roots.supervisorPid();
-    const main = this.roots.mainPid();
-    const now = Math.round(performance.now() - this.t0);
-    for (const [hostPid, sample] of samples) {
-      const ppid = samples.get(sample.hostPpid)?.pid ?? readSample(sample.hostPpid)?.pid ?? 0;
-      // Not the program's: the namespace init, the supervisor, and the supervisor's helpers (its `sleep`).
-      if (hostPid === root || sample.pid === supervisor || (ppid === supervisor && sample.pid !== main)) continue;
-      const known = this.seen.get(hostPid);
-      if (known === undefined) {
-        this.seen.set(hostPid, { pid: sample.pid, ppid, maxThreads: sample.threads, command: sample.command, firstSeenMs: now });
-      } else {
-        known.maxThreads = Math.max(known.maxThreads, sample.threads);
-        // A fork that then execs shows the exec'd command last.
-        if (sample.command !== '') known.command = sample.command;
-        known.ppid = ppid;
-      }
-    }
+    this.drain();
+    const own = new Map<number, Entry>();
+    for (const [hostPid, entry] of this.state) own.set(hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
+    const changed = mainThreadCore.sampleOnce(roots, own, Math.round(performance.now() - this.t0));
+    for (const hostPid of changed) merge(this.state, own.get(hostPid)!);
   }
 
   /** Stop sampling and return every process seen, in order of appearance. */
   stop(): ObservedProcess[] {
     clearInterval(this.timer);
-    return [...this.seen.values()].sort((a, b) => a.firstSeenMs - b.firstSeenMs);
+    this.drain();
+    if (this.worker !== undefined && this.port !== undefined) {
+      this.worker.postMessage({ type: 'stop', id: this.id });
+      this.port.close();
+    }
+    const entries = [...this.state.values()].sort((a, b) => a.firstSeenMs - b.firstSeenMs);
+    const byPid = new Map(entries.map((entry) => [entry.pid, entry]));
+    return entries.map((entry) => {
+        // The exec'd command: the last one seen that is not the image inherited from the parent.
+        const inherited = byPid.get(entry.ppid)?.commands[0];
+        const own = entry.commands.filter((command) => command !== '' && command !== inherited);
+        return {
+        pid: entry.pid,
+        ppid: entry.ppid,
+        maxThreads: entry.maxAtOnce,
+        threadIds: entry.tids.length,
+        command: own.at(-1) ?? entry.commands.at(-1) ?? '',
+        firstSeenMs: entry.firstSeenMs,
+        cpuMs: (entry.cpuTicks * 1000) / TICKS_PER_SECOND,
+      };
+    });
   }
+}
+
+/** CPU time (user + system) of every observed process, at its last sample, in ms. */
+export function observedCpuMs(processes: readonly ObservedProcess[]): number {
+  return processes.reduce((sum, p) => sum + (p.cpuMs ?? 0), 0);
+}
+
+// How many threads a node program has that starts no Worker: the baseline that the `threads`
+// check subtracts. Measured once per grader process (per UV_THREADPOOL_SIZE) by a bare ESM
+// program that starts libuv's pool (an async read) and counts its own threads.
+const BARE_PROGRAM = `import fs from 'node:fs';
+await fs.promises.readFile('/proc/self/stat');
+await new Promise((resolve) => setTimeout(resolve, 100));
+process.stdout.write(String(fs.readdirSync('/proc/self/task').length));
+`;
+const baselines = new Map<string, number>();
+const pendingBaselines = new Map<string, Promise<void>>();
+
+const BARE_ARGS = ['--input-type=module', '-e', BARE_PROGRAM];
+
+function bareEnvironment(uvThreadpoolSize: string | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+  if (uvThreadpoolSize !== undefined) env.UV_THREADPOOL_SIZE = uvThreadpoolSize;
+  return env;
+}
+
+/** Starts measuring the baseline in the background (so that the check later finds it ready). */
+export function prepareThreadBaseline(uvThreadpoolSize: string | undefined): void {
+  const key = uvThreadpoolSize ?? '';
+  if (baselines.has(key) || pendingBaselines.has(key)) return;
+  pendingBaselines.set(
+    key,
+    new Promise<void>((resolve) => {
+      try {
+        execFile(process.execPath, BARE_ARGS, { env: bareEnvironment(uvThreadpoolSize), timeout: 10_000 }, (error, stdout) => {
+          const count = Number(String(stdout).trim());
+          if (error === null && Number.isInteger(count) && count > 0) baselines.set(key, count);
+          pendingBaselines.delete(key);
+          resolve();
+        });
+      } catch {
+        pendingBaselines.delete(key);
+        resolve();
+      }
+    }),
+  );
+}
+
+/** Threads of a node program that starts no Worker, under this UV_THREADPOOL_SIZE (measured once). */
+export function bareThreadCount(uvThreadpoolSize: string | undefined): number {
+  const key = uvThreadpoolSize ?? '';
+  const known = baselines.get(key);
+  if (known !== undefined) return known;
+  const result = spawnSync(process.execPath, BARE_ARGS, { env: bareEnvironment(uvThreadpoolSize), timeout: 10_000, encoding: 'utf8' });
+  const count = Number(result.stdout.trim());
+  if (!Number.isInteger(count) || count <= 0) throw new Error(`could not count the threads of a bare node program (${result.stderr.trim() || result.error?.message || 'no output'})`);
+  baselines.set(key, count);
+  return count;
 }

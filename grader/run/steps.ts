@@ -7,6 +7,12 @@ import { lastLine } from './output.js';
 /** How long an `expect` step waits when it does not say (ms). */
 export const DEFAULT_STEP_TIMEOUT_MS = 5000;
 const POLL_MS = 10;
+/** How long an `expectExit` step waits when it does not say (ms). */
+export const DEFAULT_EXIT_TIMEOUT_MS = 2000;
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}
 
 /** What the steps need of a running program. */
 export interface StepTarget {
@@ -31,6 +37,7 @@ function describeStep(step: StepSpec, index: number): string {
   if ('expect' in step) return `step ${index + 1} (expect ${JSON.stringify(step.expect)})`;
   if ('send' in step) return `step ${index + 1} (send ${JSON.stringify(step.send)})`;
   if ('waitMs' in step) return `step ${index + 1} (wait ${step.waitMs} ms)`;
+  if ('expectExit' in step) return `step ${index + 1} (expect the program to end)`;
   return `step ${index + 1} (close)`;
 }
 
@@ -62,13 +69,26 @@ function sleep(ms: number): Promise<void> {
 export async function playSteps(target: StepTarget, steps: readonly StepSpec[]): Promise<StepFailure | undefined> {
   let cursor = 0;
   let bindings: Bindings = NO_BINDINGS;
+  let lastSent: string | undefined;
   for (const [index, step] of steps.entries()) {
     if ('send' in step) {
       await target.write(step.send);
+      lastSent = step.send;
     } else if ('waitMs' in step) {
       await sleep(step.waitMs);
     } else if ('close' in step) {
       target.closeStdin();
+    } else if ('expectExit' in step) {
+      // Standard input stays open: the program must end by itself (e.g. on a `q` line).
+      const timeoutMs = step.expectExit.timeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS;
+      const deadline = performance.now() + timeoutMs;
+      while (!target.finished()) {
+        if (performance.now() >= deadline) {
+          const sent = lastSent === undefined ? '' : ` after the last input line ${JSON.stringify(lastSent.replace(/\n$/, ''))}`;
+          return { step: index, detail: `${describeStep(step, index)}: it did not end within ${seconds(timeoutMs)}${sent} (standard input left open)` };
+        }
+        await sleep(POLL_MS);
+      }
     } else {
       const template = parseTemplate(step.expect);
       const timeoutMs = step.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;

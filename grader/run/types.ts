@@ -21,6 +21,10 @@ export interface ObservedProcess {
   ppid: number;
   /** Most threads seen at once in this process. */
   maxThreads: number;
+  /** Distinct thread ids seen over the run (threads that ended before others started count too). */
+  threadIds?: number;
+  /** CPU time (user + system, all its threads) at the last sample, in ms. */
+  cpuMs?: number;
   /** Command line, arguments joined by spaces. */
   command: string;
   firstSeenMs: number;

@@ -48,6 +48,19 @@ const step = {
       required: ['waitMs'],
       additionalProperties: false,
     },
+    {
+      type: 'object',
+      properties: {
+        expectExit: {
+          type: 'object',
+          properties: { timeoutMs: { ...positiveMs, description: 'How long the program may take to end (default 2000).' } },
+          additionalProperties: false,
+          description: 'The program must end by itself (every process of it) while standard input stays open.',
+        },
+      },
+      required: ['expectExit'],
+      additionalProperties: false,
+    },
   ],
 } as const;
 

@@ -28,7 +28,9 @@ export type StepSpec =
   | { send: string }
   | { expect: string; timeoutMs?: number }
   | { close: true }
-  | { waitMs: number };
+  | { waitMs: number }
+  /** The program must end by itself within timeoutMs, standard input still open. */
+  | { expectExit: { timeoutMs?: number } };
 
 /** A piece of a feed's bytes: exactly one of `text` and `base64`, repeated `repeat` times (default 1). */
 export interface FeedPartSpec {

@@ -6,7 +6,8 @@ import { makeContext, makeRun, printing } from './helpers.js';
 describe('checkKinds', () => {
   it('lists every kind of the spec format under its name', () => {
     const issue4 = ['bytes', 'files', 'framing', 'intervals', 'same-across-splits'];
-    expect([...checkKinds.keys()].sort()).toEqual(['elapsed', 'exit', 'lines', 'match', 'number', 'output', 'reference', ...issue4].sort());
+    const issue3 = ['records', 'trace', 'processes', 'threads', 'cpu'];
+    expect([...checkKinds.keys()].sort()).toEqual(['elapsed', 'exit', 'lines', 'match', 'number', 'output', 'reference', ...issue4, ...issue3].sort());
     for (const [name, kind] of checkKinds) expect(kind.name).toBe(name);
     expect(checkKindList().map((kind) => kind.name)).toEqual([...checkKinds.keys()]);
   });

@@ -1,0 +1,106 @@
+// `processes`: the processes the program claims to have started really ran (needs `observe`):
+// printed pids belong to processes of the program seen while it ran, with the expected command.
+
+import type { CheckKind, CheckOutcome } from './types.js';
+import type { ObservedProcess, ProgramRun } from '../run/types.js';
+import { plural, quote } from './display.js';
+import { lineLabel, streamLines, streamSchema, CheckConfigError, type Stream } from './streams.js';
+import { isBindingPlaceholder, matchLine, NO_BINDINGS, parseTemplate, templateEnvironment } from './template.js';
+
+/** Configuration of a `processes` check. */
+export interface ProcessesConfig {
+  stream?: Stream;
+  /** Line templates: every named {pid:NAME} value in a matching line must be a child process of the program. */
+  printedPids?: string[];
+  /** Text the command line of those processes must contain (e.g. child.js). */
+  command?: string;
+  /** How many processes besides the main one were seen. */
+  descendants?: { min?: number; max?: number };
+}
+
+/** The observed processes of a run, or a config error saying that the test must observe. */
+export function observedProcesses(run: ProgramRun, kind: string): ObservedProcess[] {
+  if (run.processes === undefined) throw new CheckConfigError(`a ${kind} check needs \`observe: true\` in its test`);
+  return run.processes;
+}
+
+/** Passes when the printed pids were real descendants of the program (and the counts and commands fit). */
+export const processesCheck: CheckKind<ProcessesConfig> = {
+  name: 'processes',
+  description:
+    "The program's processes as the grader saw them while it ran (the test needs observe: true): printed pids are real child processes of the program, running the expected command, and as many as expected.",
+  schema: {
+    properties: {
+      stream: streamSchema,
+      printedPids: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Line templates; every value of a named {pid:NAME} placeholder in a line that matches must be a process the program started (a descendant seen while it ran, not itself).',
+      },
+      command: { type: 'string', description: 'Text that the command line of every printed pid\u2019s process must contain (e.g. child.js).' },
+      descendants: {
+        type: 'object',
+        properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+        additionalProperties: false,
+        description: 'How many processes besides the main one must have been seen.',
+      },
+    },
+  },
+  run(config, { run }): CheckOutcome {
+    const processes = observedProcesses(run, 'processes');
+    const main = run.mainPid;
+    const descendants = processes.filter((p) => p.pid !== main);
+    const byPid = new Map(descendants.map((p) => [p.pid, p]));
+    const stream = config.stream ?? 'stdout';
+    const environment = templateEnvironment(run);
+    const templates = (config.printedPids ?? []).map(parseTemplate);
+    const printed = new Set<number>();
+    for (const [index, line] of streamLines(run, stream).entries()) {
+      for (const template of templates) {
+        const match = matchLine(template, line, NO_BINDINGS, environment, { line: index, template: 0 });
+        if (!match.matched) continue;
+        for (const { placeholder, value } of match.captures) {
+          if (!isBindingPlaceholder(placeholder) || placeholder.type !== 'pid') continue;
+          const pid = Number(value);
+          const where = `${lineLabel(run, stream, index).toLowerCase()} ${quote(line)}`;
+          if (pid === main) {
+            return { passed: false, message: `Your program printed its own pid ${pid} (${where}) where a child process's pid should be.` };
+          }
+          const process = byPid.get(pid);
+          if (process === undefined) {
+            return {
+              passed: false,
+              message: `Your program printed the pid ${pid} (${where}), but ${pid} was not a process of your program: no such process ran while it did. Start a real child process; do not make up pids.`,
+              hint: 'Start the child with spawn() (or fork()) from node:child_process and print the pid it reports (child.pid); the child prints its own process.pid.',
+            };
+          }
+          if (config.command !== undefined && !process.command.includes(config.command)) {
+            return { passed: false, message: `Process ${pid} (${where}) ran ${quote(shortCommand(process.command))}, not ${config.command}.` };
+          }
+          printed.add(pid);
+        }
+      }
+    }
+    const { min, max } = config.descendants ?? {};
+    if (min !== undefined && descendants.length < min) {
+      return {
+        passed: false,
+        message: `Only ${plural(descendants.length, 'child process')} of your program ${descendants.length === 1 ? 'was' : 'were'} seen while it ran; at least ${min} were expected.`,
+        hint: 'Start each child as its own process (spawn() from node:child_process); an async function or a timer is not a process.',
+      };
+    }
+    if (max !== undefined && descendants.length > max) {
+      return { passed: false, message: `Your program started ${plural(descendants.length, 'child process')}; at most ${max} were expected.` };
+    }
+    const what = printed.size > 0 ? `the ${plural(printed.size, 'printed pid')} were real child processes` : `${plural(descendants.length, 'child process')} ran`;
+    return { passed: true, message: `As expected, ${what}.` };
+  },
+};
+
+/** A command line without the sandbox's directories: `node /program/child.js 1` → `node child.js 1`. */
+function shortCommand(command: string): string {
+  return command
+    .split(' ')
+    .map((word) => (word.startsWith('/') ? word.slice(word.lastIndexOf('/') + 1) : word))
+    .join(' ');
+}

@@ -1,0 +1,51 @@
+// `threads`: worker threads really ran (needs `observe`): the distinct thread ids seen in the main
+// process, less the threads of a node program that starts no Worker, measured once per grader run.
+
+import type { CheckKind, CheckOutcome } from './types.js';
+import { bareThreadCount } from '../run/observe.js';
+import { plural } from './display.js';
+import { observedProcesses } from './processes.js';
+
+/** Configuration of a `threads` check. */
+export interface ThreadsConfig {
+  workers: { min?: number; max?: number };
+}
+
+/** Passes when the main process ran at least `workers.min` threads beyond a bare node's. */
+export const threadsCheck: CheckKind<ThreadsConfig> = {
+  name: 'threads',
+  description:
+    "Worker threads really ran (the test needs observe: true): the distinct threads seen in the main process over the run, less those of a node program that starts no Worker (measured once per grader run under the same UV_THREADPOOL_SIZE; set it to 1 in observed tests so that libuv's pool cannot pass for workers).",
+  schema: {
+    properties: {
+      workers: {
+        type: 'object',
+        properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+        additionalProperties: false,
+        description: 'How many worker threads must have run (threads that ended before others started count too).',
+      },
+    },
+    required: ['workers'],
+  },
+  run(config, { run }): CheckOutcome {
+    const processes = observedProcesses(run, 'threads');
+    const main = processes.find((p) => p.pid === run.mainPid) ?? processes[0];
+    if (main === undefined) return { passed: false, message: 'The grader saw no process of your program while it ran, so it could not count its threads.' };
+    const seen = main.threadIds ?? main.maxThreads;
+    const bare = bareThreadCount(run.env.UV_THREADPOOL_SIZE);
+    const workers = Math.max(0, seen - bare);
+    const { min, max } = config.workers;
+    if (min !== undefined && workers < min) {
+      const none = workers === 0 ? `as many as an empty node program has` : `${plural(workers, 'thread')} more than an empty node program (${bare})`;
+      return {
+        passed: false,
+        message: `Your program ran ${workers === 0 ? 'with no worker threads' : `only ${plural(workers, 'worker thread')}`} (at least ${min} expected): ${plural(seen, 'thread')} were seen in its process, ${none}.`,
+        hint: 'Run the work in Worker threads (new Worker(new URL(import.meta.url), { workerData })) and wait for them; the main thread alone does not count.',
+      };
+    }
+    if (max !== undefined && workers > max) {
+      return { passed: false, message: `Your program ran ${plural(workers, 'worker thread')}; at most ${max} were expected.` };
+    }
+    return { passed: true, message: `Your program ran ${plural(workers, 'worker thread')}.` };
+  },
+};
