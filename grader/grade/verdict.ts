@@ -1,10 +1,13 @@
 import type { ProgramRun } from '../run/types.js';
 import type { CheckResult } from '../report/types.js';
 import { escapeForDisplay } from '../checks/display.js';
+import { processCapEvidence } from '../run/classify.js';
 
 function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(2))} s`;
 }
+
+const FORK_BOMB_HINT = 'A child that starts children of its own in a loop (a fork bomb) ends here; each child should do its work and exit.';
 
 function lastLine(text: string): string | undefined {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
@@ -20,6 +23,9 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
   const detail = run.endingDetail ? ` ${run.endingDetail}` : '';
   const last = lastLine(run.stdout);
   const lastPrinted = last === undefined ? ' It printed nothing on stdout.' : ` The last line it printed was ${escapeForDisplay(last)}.`;
+  // A fork bomb usually ends at the timeout: name the cap it ran into as well.
+  const capHit = run.ending === 'timeout' || run.ending === 'no-progress' ? processCapEvidence(run.stderr) : undefined;
+  const cap = capHit === undefined ? '' : ` On the way it ran into the cap on the number of processes (stderr: ${escapeForDisplay(capHit, { maxChars: 120 })}).`;
   switch (run.ending) {
     case 'exited':
       return { check: 'ending', passed: true, message: '' };
@@ -27,14 +33,14 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
       return {
         check: 'ending',
         passed: false,
-        message: `${who} was still running after ${seconds(timeoutMs)} and was stopped.${lastPrinted}${detail}`,
-        hint: 'Look for a loop that never ends, a child or thread that is never joined or never exits, or a read from standard input or a pipe that waits for data that never comes.',
+        message: `${who} was still running after ${seconds(timeoutMs)} and was stopped.${lastPrinted}${detail}${cap}`,
+        hint: capHit !== undefined ? FORK_BOMB_HINT : 'Look for a loop that never ends, a child or thread that is never joined or never exits, or a read from standard input or a pipe that waits for data that never comes.',
       };
     case 'no-progress':
       return {
         check: 'ending',
         passed: false,
-        message: `${who} stopped making progress: it printed nothing more for a long while${last === undefined ? '' : ` after ${escapeForDisplay(last)}`}, and was stopped.${detail}`,
+        message: `${who} stopped making progress: it printed nothing more for a long while${last === undefined ? '' : ` after ${escapeForDisplay(last)}`}, and was stopped.${detail}${cap}`,
         hint: 'Threads or processes waiting for each other (a deadlock), for example a lock that is not reentrant taken a second time by the same thread, or a reader waiting for a writer that never comes.',
       };
     case 'step-timeout':
@@ -63,7 +69,14 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
         check: 'ending',
         passed: false,
         message: `${who} tried to start more processes than allowed.${detail}`,
-        hint: 'A child that starts children of its own in a loop (a fork bomb) ends here; each child should do its work and exit.',
+        hint: FORK_BOMB_HINT,
+      };
+    case 'supervisor-killed':
+      return {
+        check: 'ending',
+        passed: false,
+        message: `The grader's supervisor (the parent process of ${who.charAt(0).toLowerCase()}${who.slice(1)}) was killed, most likely by the program itself, so how it ended is unknown; the run was stopped.${lastPrinted}`,
+        hint: 'Signal only the processes your program started (the pids that spawn returned), never process.ppid, a process group you did not create, or -1.',
       };
     case 'start-failure':
       return {

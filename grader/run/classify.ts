@@ -5,6 +5,11 @@ const MEMORY = /JavaScript heap out of memory|std::bad_alloc|Fatal process out o
 const PROCESSES = /\bspawn\b[^\n]*\bEAGAIN\b|fork: (?:Resource temporarily unavailable|retry)|Cannot fork|uv_thread_create|Resource temporarily unavailable/i;
 const EXEC_FAILED = /^(?:\/bin\/)?sh: \d+: (?:exec: )?.*(?:not found|Permission denied)/m;
 
+/** The first sign on stderr that a process could not be started for the cap on processes, if any. */
+export function processCapEvidence(stderr: string): string | undefined {
+  return PROCESSES.exec(stderr)?.[0];
+}
+
 /** What the supervisor and the files said about a run that was not stopped by the grader. */
 export interface EndFacts {
   /** The supervisor reported the program's pid (it got as far as exec). */
@@ -14,6 +19,8 @@ export interface EndFacts {
   stderr: string;
   /** stdout or stderr reached the cap. */
   hitOutputCap: boolean;
+  /** Which stream reached it, and the cap (e.g. "stdout reached the cap of 8388608 bytes"). */
+  outputCapDetail?: string;
 }
 
 /** The ending of a run that ended without the grader stopping it, with detail when useful. */
@@ -25,7 +32,8 @@ export function classifyEnding(facts: EndFacts): { ending: Ending; detail?: stri
   if ((facts.status === 126 || facts.status === 127) && EXEC_FAILED.test(facts.stderr)) {
     return { ending: 'start-failure', detail: firstLine };
   }
-  if (facts.hitOutputCap) return { ending: 'output-limit' };
+  // The file-size rlimit (EFBIG) may stop the program before the grader sees the cap reached.
+  if (facts.hitOutputCap) return facts.outputCapDetail === undefined ? { ending: 'output-limit' } : { ending: 'output-limit', detail: facts.outputCapDetail };
   if (facts.status !== 0 && facts.status !== undefined) {
     const memory = MEMORY.exec(facts.stderr);
     if (memory) return { ending: 'memory-limit', detail: memory[0] };

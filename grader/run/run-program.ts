@@ -15,7 +15,18 @@ import { resolveLimits } from './limits.js';
 import { scratchRoot } from './scratch.js';
 import { lastLine, readCapped } from './output.js';
 import { ProcessObserver } from './observe.js';
-import { closeSession, handOverWorkDir, openSession, sessionHasProcesses, sessionMatcher, sweepSession, type RunSession } from './session.js';
+import {
+  aloneInSession,
+  closeSession,
+  enterSession,
+  handOverWorkDir,
+  leaveSession,
+  openSession,
+  sessionHasProcesses,
+  sessionMatcher,
+  sweepSession,
+  type RunSession,
+} from './session.js';
 import { playSteps, type StepFailure } from './steps.js';
 import type { Ending, ProgramRun, RunRequest, RunSandbox } from './types.js';
 
@@ -168,6 +179,12 @@ function launch(
   const plan = buildLaunch({ tier: info.tier, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity });
   const recordedEnv = { ...env, PWD: join(paths.work, cwd) };
 
+  enterSession(session);
+  cleanups.push(() => leaveSession(session));
+  // Weak tier: while no other program of the session runs, every process of its uid or marker
+  // (escaped descendants included) is this program's, to wait for and to kill, as bubblewrap does.
+  const sole = (): boolean => ownsSession || aloneInSession(session);
+
   const startedAt = Date.now();
   const t0 = performance.now();
   const subprocess = execa(plan.file, plan.args, {
@@ -221,6 +238,11 @@ function launch(
     }
   });
   channel?.on('error', () => undefined);
+  const channelClosed = new Promise<void>((resolve) => {
+    if (channel === null) return resolve();
+    channel.once('close', () => resolve());
+    channel.once('end', () => resolve());
+  });
 
   const stop = (ending: Ending, detail?: string): void => {
     if (stopped !== undefined) return;
@@ -230,7 +252,7 @@ function launch(
     if (namespaceInit !== undefined && !supervisorExited) killPid(namespaceInit);
     // Weak tier: escaped descendants (setsid, double fork) are found by uid or marker. A shared
     // session's peers may still be running: its owner sweeps at the end of the test.
-    if (info.tier === 'weak' && ownsSession) sweepSession(session);
+    if (info.tier === 'weak' && sole()) sweepSession(session);
   };
 
   let lastOut = 0;
@@ -303,13 +325,19 @@ function launch(
   // and, with a uid or marker, for escaped ones too.
   const treeGone = async (): Promise<void> => {
     await supervisorGone;
+    // The supervisor reports the status before it exits; none means the program (or something
+    // else) killed it, and its own status can no longer be known: stop the rest at once.
+    await Promise.race([channelClosed, sleep(200)]);
+    if (stopped === undefined && status === undefined && mainPid !== undefined) {
+      stop('supervisor-killed', "the grader's supervisor, its parent process, was killed before it ended");
+    }
     if (plan.waitsForDescendants || pgid === undefined) return;
     let polls = 0;
     for (;;) {
       if (stopped !== undefined) return;
       polls++;
       const groupAlive = polls % 10 === 0 ? processGroupHasLiveMember(pgid) : processGroupAlive(pgid);
-      if (!groupAlive && !(ownsSession && sessionHasProcesses(session))) return;
+      if (!groupAlive && !(sole() && sessionHasProcesses(session))) return;
       await sleep(groupAlive ? POLL_MS : POLL_MS * 5);
     }
   };
@@ -320,9 +348,9 @@ function launch(
       const left =
         info.tier === 'bubblewrap' && namespaceInit !== undefined
           ? processLive(namespaceInit)
-          : (pgid !== undefined && info.tier === 'weak' && processGroupHasLiveMember(pgid)) || (ownsSession && sessionHasProcesses(session));
+          : (pgid !== undefined && info.tier === 'weak' && processGroupHasLiveMember(pgid)) || (sole() && sessionHasProcesses(session));
       if (!left) return;
-      if (info.tier === 'weak' && ownsSession) sweepSession(session);
+      if (info.tier === 'weak' && sole()) sweepSession(session);
       await sleep(1);
     }
   };
@@ -353,7 +381,7 @@ function launch(
     if (stopped !== undefined || info.tier === 'bubblewrap') await settled();
     clearInterval(ticker);
     clearTimeout(deadline);
-    if (info.tier === 'weak' && ownsSession) sweepSession(session);
+    if (info.tier === 'weak' && sole()) sweepSession(session);
     resolveMainEnded();
 
     const out = readCapped(outPath, limits.outputBytes);
@@ -364,7 +392,9 @@ function launch(
     if (stopped !== undefined) {
       ({ ending, detail } = stopped);
     } else {
-      ({ ending, detail } = classifyEnding({ started: mainPid !== undefined, status, stderr: err.text, hitOutputCap }));
+      const capped = out.bytes >= limits.outputBytes ? 'stdout' : 'stderr';
+      const outputCapDetail = `${capped} reached the cap of ${limits.outputBytes} bytes`;
+      ({ ending, detail } = classifyEnding({ started: mainPid !== undefined, status, stderr: err.text, hitOutputCap, outputCapDetail }));
     }
     const decoded = status !== undefined ? decodeShellStatus(status) : { exitCode: null, signal: stopped ? 'SIGKILL' : null };
     const sandboxNote: RunSandbox = { tier: info.tier };

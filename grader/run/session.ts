@@ -10,6 +10,8 @@ import { chownTree } from './work-dir.js';
 export interface RunSession {
   info: SandboxInfo;
   identity: RunIdentity;
+  /** Programs of the session still running (see enterSession). */
+  running?: number;
 }
 
 /** Detect (or force) the tier and reserve an identity. Throws if a forced bubblewrap does not work. */
@@ -41,6 +43,21 @@ export function sessionHasProcesses(session: RunSession): boolean {
 export function sweepSession(session: RunSession): void {
   const matcher = sessionMatcher(session);
   if (matcher !== undefined) sweepProcesses(matcher);
+}
+
+/** Count a program of the session as running (until leaveSession). */
+export function enterSession(session: RunSession): void {
+  session.running = (session.running ?? 0) + 1;
+}
+
+/** The program has ended. */
+export function leaveSession(session: RunSession): void {
+  session.running = Math.max(0, (session.running ?? 0) - 1);
+}
+
+/** Is this the only running program of the session (so that every leftover of the session is its own)? */
+export function aloneInSession(session: RunSession): boolean {
+  return (session.running ?? 0) <= 1;
 }
 
 /** Hand a work directory to the session's uid (no-op without one). */

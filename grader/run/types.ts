@@ -11,6 +11,7 @@ export type Ending =
   | 'output-limit' // stdout or stderr grew past the cap
   | 'memory-limit' // the program ran out of its memory allowance
   | 'process-limit' // it tried to start more processes than allowed
+  | 'supervisor-killed' // it killed the grader's supervisor (its parent): its own status is unknown; the rest was stopped
   | 'start-failure'; // the sandbox or the program could not be started at all
 
 /** A process seen while the program ran (only when the test sets `observe`). */
@@ -25,6 +26,8 @@ export interface ObservedProcess {
   threadIds?: number;
   /** CPU time (user + system, all its threads) at the last sample, in ms. */
   cpuMs?: number;
+  /** Thread time spent running or ready to run (sampled every 10 ms), summed over its threads, in ms. */
+  runnableMs?: number;
   /** Command line, arguments joined by spaces. */
   command: string;
   firstSeenMs: number;
