@@ -27,6 +27,7 @@ import {
   sweepSession,
   type RunSession,
 } from './session.js';
+import { mapToSources } from './source-positions.js';
 import { playSteps, type StepFailure } from './steps.js';
 import type { Ending, ProgramRun, RunRequest, RunSandbox } from './types.js';
 
@@ -403,7 +404,8 @@ function launch(
     const run: ProgramRun = {
       name: request.name,
       stdout: out.text,
-      stderr: err.text,
+      // Positions in the built .js files, as the student's .ts files (source-positions.ts).
+      stderr: mapToSources(err.text, request.program, paths.program),
       exitCode: decoded.exitCode,
       signal: decoded.signal,
       ending,
