@@ -11,6 +11,8 @@ export interface TestScore {
   status: TestStatus;
   points: number;
   maxPoints: number;
+  /** Why it did not pass (the first failure's message). */
+  message?: string;
 }
 
 /** One student's exercise. */
@@ -54,7 +56,13 @@ export function studentScores(student: string, results: readonly ExerciseResult[
       maxPoints: r.maxScore,
       status: r.status,
       ...(r.message === undefined ? {} : { message: r.message }),
-      tests: r.tests.map((t) => ({ name: t.name, status: t.status, points: t.score, maxPoints: t.maxScore })),
+      tests: r.tests.map((t) => ({
+        name: t.name,
+        status: t.status,
+        points: t.score,
+        maxPoints: t.maxScore,
+        ...(t.status === 'passed' || t.message === '' ? {} : { message: t.message }),
+      })),
     }),
   );
   return {

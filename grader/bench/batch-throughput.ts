@@ -36,7 +36,9 @@ export async function measureBatch(root: string, students: number, jobs?: number
         const kind = plan[student.student]?.[e.exercise];
         const right =
           kind === 'reference' ? e.status === 'passed' && e.points === e.maxPoints : kind === 'missing' ? e.status === 'missing' : e.status !== 'passed';
-        if (!right) wrongRows.push(`${student.student} ${e.exercise} (${kind}): ${e.status} ${e.points}/${e.maxPoints}`);
+        if (right) continue;
+        const failed = e.tests.filter((t) => t.status !== 'passed').map((t) => `\n      ${t.name}: ${(t.message ?? '').split('\n')[0]}`);
+        wrongRows.push(`${student.student} ${e.exercise} (${kind}): ${e.status} ${e.points}/${e.maxPoints}${kind === 'reference' ? failed.join('') : ''}`);
       }
     }
     return { students, exercises: slugs.length, wallMs, perMinute: (students * 60_000) / wallMs, wrongRows };

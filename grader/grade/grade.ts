@@ -23,6 +23,8 @@ export interface GradeOptions {
   pool?: TaskPool;
   /** Where built programs are cached (default ROOT/.cache/build). */
   cacheDir?: string;
+  /** Specs already loaded (then `slugs` is not read): repeated gradings of one catalog. */
+  specs?: ExerciseSpec[];
   reporters: Reporter[];
 }
 
@@ -62,7 +64,7 @@ export async function grade(options: GradeOptions): Promise<GradeSummary> {
   // The trial bubblewrap run (~80 ms, once per process) overlaps loading the specs.
   const detecting = detectSandbox();
   detecting.catch(() => undefined);
-  const specs = await loadSpecs(root, options.slugs);
+  const specs = options.specs ?? (await loadSpecs(root, options.slugs));
   const sandboxInfo = await detecting;
   const sandbox: SandboxSummary = {
     tier: sandboxInfo.tier,
