@@ -43,7 +43,9 @@ export function batchProgress(stream: ProgressStream, now: () => number = () => 
     const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
     const left = done === 0 ? '' : `, about ${seconds((elapsed / done) * (total - done))} left`;
     const line = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} students, ${seconds(elapsed)}${left}`;
-    return line.slice(0, Math.max(20, (stream.columns ?? 80) - 1));
+    // A pseudo-terminal may report 0 columns: then assume 80.
+    const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+    return line.slice(0, Math.max(20, columns - 1));
   };
   return {
     start(students) {
