@@ -48,6 +48,18 @@ export function expectedLineCount(evidence: PitfallEvidence): number | undefined
   const counts = evidence.test.checks
     .filter((c) => c.check === 'lines' && failedKinds.has('lines') && (c.mode === undefined || c.mode === 'exact' || c.mode === 'unordered'))
     .map((c) => (Array.isArray(c.expect) ? c.expect.length : 0));
+  // A `records` check says it by its counts or the combinations it wants exactly once, a `trace`
+  // by its pairs (one open and one close line per key); passing or not, they pin the number.
+  for (const c of evidence.test.checks) {
+    if ((c.check !== 'records' && c.check !== 'trace') || c.mode === 'contains') continue;
+    const once = Array.isArray(c.exactlyOnce) ? (c.exactlyOnce as Array<{ fields: Record<string, [number, number]> }>) : [];
+    const combinations = once.map((e) => Object.values(e.fields).reduce((n, [min, max]) => n * (max - min + 1), 1));
+    const counted = Object.values((c.count ?? {}) as Record<string, number>).reduce((n, k) => n + k, 0);
+    const keys = (c.pairs as { keys?: [number, number] } | undefined)?.keys;
+    const paired = keys === undefined ? 0 : 2 * (keys[1] - keys[0] + 1);
+    const wanted = Math.max(counted, paired, ...combinations);
+    if (wanted > 0) counts.push(wanted);
+  }
   return counts.length > 0 ? Math.max(...counts) : undefined;
 }
 

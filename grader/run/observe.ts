@@ -47,6 +47,10 @@ interface Entry {
   commands: string[];
   firstSeenMs: number;
   cpuTicks: number;
+  /** Thread time spent running or ready to run (state R), summed over threads, in ms. */
+  runnableMs: number;
+  /** When the threads' states were last read. */
+  statesAtMs: number;
 }
 
 /**
@@ -86,6 +90,15 @@ function samplerCore(fsModule: typeof fs) {
     const cpuTicks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
     return { pid: nspid?.[nspid.length - 1] ?? hostPid, hostPpid, command, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 };
   };
+  /** How many of the threads are running or ready to run (state R): waiting on a lock or a timer is S. */
+  const runnableThreads = (hostPid: number, tids: readonly number[]): number => {
+    let count = 0;
+    for (const tid of tids) {
+      const stat = read(`/proc/${hostPid}/task/${tid}/stat`);
+      if (stat !== undefined && stat.charAt(stat.lastIndexOf(')') + 2) === 'R') count++;
+    }
+    return count;
+  };
   const threadIds = (hostPid: number): number[] => {
     try {
       return fsModule.readdirSync(`/proc/${hostPid}/task`).map(Number);
@@ -94,7 +107,7 @@ function samplerCore(fsModule: typeof fs) {
     }
   };
   /** One sample: updates `state`; returns the host pids whose entry changed (new, new threads, command, CPU). */
-  const sampleOnce = (roots: RootValues, state: Map<number, Entry>, nowMs: number): number[] => {
+  const sampleOnce = (roots: RootValues, state: Map<number, Entry>, nowMs: number, trackStates: boolean): number[] => {
     const hostPids = new Set<number>();
     const walk = (pid: number): void => {
       for (const child of children(pid)) {
@@ -121,7 +134,7 @@ function samplerCore(fsModule: typeof fs) {
       const tids = threadIds(hostPid);
       const known = state.get(hostPid);
       if (known === undefined) {
-        state.set(hostPid, { hostPid, pid: sample.pid, ppid, tids, maxAtOnce: tids.length, commands: [sample.command], firstSeenMs: nowMs, cpuTicks: sample.cpuTicks });
+        state.set(hostPid, { hostPid, pid: sample.pid, ppid, tids, maxAtOnce: tids.length, commands: [sample.command], firstSeenMs: nowMs, cpuTicks: sample.cpuTicks, runnableMs: 0, statesAtMs: nowMs });
         changed.push(hostPid);
         continue;
       }
@@ -143,6 +156,14 @@ function samplerCore(fsModule: typeof fs) {
       }
       if (sample.cpuTicks > known.cpuTicks) {
         known.cpuTicks = sample.cpuTicks;
+        differs = true;
+      }
+      // Every 10 ms: which threads are running or ready to run. Unlike CPU time, this does not
+      // shrink when other work shares the processors (a spinning thread is runnable all along).
+      const since = nowMs - known.statesAtMs;
+      if (trackStates && since >= 10) {
+        known.runnableMs += runnableThreads(hostPid, tids) * Math.min(since, 50);
+        known.statesAtMs = nowMs;
         differs = true;
       }
       if (differs) changed.push(hostPid);
@@ -167,6 +188,7 @@ function merge(state: Map<number, Entry>, entry: Entry): void {
   }
   known.cpuTicks = Math.max(known.cpuTicks, entry.cpuTicks);
   known.maxAtOnce = Math.max(known.maxAtOnce, entry.maxAtOnce);
+  known.runnableMs = Math.max(known.runnableMs, entry.runnableMs);
 }
 
 // The sampling thread: one for the whole grader, started on first use, never keeping it alive.
@@ -180,7 +202,7 @@ const tick = () => {
   for (const w of watched.values()) {
     const now = Math.round(performance.timeOrigin + performance.now() - w.t0);
     let changed;
-    try { changed = core.sampleOnce(w.roots, w.state, now); } catch { continue; }
+    try { changed = core.sampleOnce(w.roots, w.state, now, true); } catch { continue; }
     if (changed.length > 0) w.port.postMessage(changed.map((pid) => w.state.get(pid)));
   }
   if (watched.size === 0) { clearInterval(timer); timer = undefined; }
@@ -279,7 +301,8 @@ export class ProcessObserver {
     this.drain();
     const own = new Map<number, Entry>();
     for (const [hostPid, entry] of this.state) own.set(hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
-    const changed = mainThreadCore.sampleOnce(roots, own, Math.round(performance.now() - this.t0));
+    // Thread states are the sampling thread's to track (one clock); here only without it.
+    const changed = mainThreadCore.sampleOnce(roots, own, Math.round(performance.now() - this.t0), this.port === undefined);
     for (const hostPid of changed) merge(this.state, own.get(hostPid)!);
   }
 
@@ -305,9 +328,15 @@ export class ProcessObserver {
         command: own.at(-1) ?? entry.commands.at(-1) ?? '',
         firstSeenMs: entry.firstSeenMs,
         cpuMs: (entry.cpuTicks * 1000) / TICKS_PER_SECOND,
+        runnableMs: entry.runnableMs,
       };
     });
   }
+}
+
+/** Thread time spent running or ready to run, of every observed process, in ms. */
+export function observedRunnableMs(processes: readonly ObservedProcess[]): number {
+  return processes.reduce((sum, p) => sum + (p.runnableMs ?? 0), 0);
 }
 
 /** CPU time (user + system) of every observed process, at its last sample, in ms. */
