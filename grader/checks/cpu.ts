@@ -47,7 +47,7 @@ export const cpuCheck: CheckKind<CpuConfig> = {
     if (config.maxMs !== undefined && cpuMs > config.maxMs) {
       return {
         passed: false,
-        message: `Your program used ${formatDuration(cpuMs)} of CPU time in a run of ${wall} (at most ${formatDuration(config.maxMs)} expected): some thread keeps the processor busy while it waits.`,
+        message: `Your program used ${formatDuration(cpuMs)} of CPU time in a run of ${wall} wall time (at most ${formatDuration(config.maxMs)} expected): some thread keeps the processor busy while it waits.`,
         hint: HINT,
       };
     }

@@ -361,7 +361,7 @@ function sequencesFailure(config: RecordsConfig, situation: Situation): string |
     for (const group of groups.values()) {
       const who = keyFields.length === 0 || group[0] === undefined ? `the lines like ${formOf(situation.forms, spec.record)}` : `the lines with ${keyFields.map((key) => `${key} ${group[0]!.fields[key]}`).join(', ')}`;
       const failure = spec.increasing === true ? increasingFailure(group, spec.field, who, situation) : fromToFailure(group, spec, who, situation);
-      if (failure !== undefined) return ordering + capitalise(failure);
+      if (failure !== undefined) return ordering === '' ? capitalise(failure) : ordering + failure;
     }
   }
   return undefined;

@@ -7,6 +7,7 @@ import { measureBatch } from '../bench/batch-throughput.js';
 import { timeCatalog, timeCatalogInChild, type CatalogTiming } from '../bench/catalog.js';
 import { describeMachine } from '../bench/machine.js';
 import { measureOverhead, type OverheadResult } from '../bench/overhead.js';
+import { benchRaces } from '../bench/races.js';
 import type { CliEnvironment } from './main.js';
 import { CliUsageError } from './usage.js';
 
@@ -18,7 +19,13 @@ Measures, on this machine (described first, with its load average):
   - the reference catalog graded in a fresh grader process with a cold build cache (an empty
     temporary one) and again warm: wall time, CPU time (grader and programs), peak memory;
   - with --batch STUDENTS: batch grading of that many generated submissions (copies of the
-    references and starters, some exercises missing), in submissions per minute.`;
+    references and starters, some exercises missing), in submissions per minute.
+
+npm run bench -- --races [--runs N] [--reference-runs M] [SLUG ...]
+  grades each racy known-bad variant of the processes/threads exercises N times (default 20)
+  and reports the share of runs that rejected it as its mustReject says; grades their
+  references M times (default 10) as the machine is and M times with every core busy (CPU
+  burners, always stopped): the share that passed and each spec's wall time.`;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
@@ -33,8 +40,9 @@ function catalogLine(label: string, t: CatalogTiming & { tree?: Accounting }): s
 /** `npm run bench`: timing goals are measured here, never in unit tests. */
 export async function benchCommand(args: string[], env: CliEnvironment): Promise<number> {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
       options: {
         runs: { type: 'string' },
@@ -45,7 +53,10 @@ export async function benchCommand(args: string[], env: CliEnvironment): Promise
         'overhead-once': { type: 'boolean' },
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        races: { type: 'boolean' },
+        'reference-runs': { type: 'string' },
       },
+      allowPositionals: true,
     }));
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message}\n\n${USAGE}`);
@@ -53,6 +64,16 @@ export async function benchCommand(args: string[], env: CliEnvironment): Promise
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (values.races) {
+    // Issue 3's race benchmark (grader/bench/races.ts).
+    const runs = Number(values.runs ?? 20);
+    const referenceRuns = Number(values['reference-runs'] ?? 10);
+    if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(referenceRuns) || referenceRuns < 0) throw new CliUsageError(USAGE);
+    process.stdout.write(`Race benchmark: ${describeMachine()}\n`);
+    const report = await benchRaces({ root: env.root, runs, referenceRuns, ...(positionals.length > 0 ? { slugs: positionals } : {}), progress: (line) => process.stdout.write(`${line}\n`) });
+    const missed = report.variants.some((v) => v.rejected < v.runs) || [...report.idle, ...report.loaded].some((r) => r.passed < r.runs);
+    return missed ? 1 : 0;
   }
   if (values['catalog-once']) {
     const cacheDir = values['cache-dir'];
