@@ -9,6 +9,20 @@ function seconds(ms: number): string {
 
 const FORK_BOMB_HINT = 'A child that starts children of its own in a loop (a fork bomb) ends here; each child should do its work and exit.';
 
+/**
+ * "No progress: your program stopped printing after `acquire 1` (nothing more for 2 s), so it
+ * was stopped." The runner's own detail ("nothing was printed for 2000 ms after ...") is folded
+ * in; anything after it (what a stalled process was waiting for) is kept.
+ */
+function noProgressMessage(who: string, last: string | undefined, endingDetail: string | undefined): string {
+  const idle = /^nothing was printed for (\d+) ms(?: after "(?:[^"\\]|\\.)*"| \(no output at all\))?\.?\s*/.exec(endingDetail ?? '');
+  const rest = idle === null ? (endingDetail ?? '') : (endingDetail ?? '').slice(idle[0].length);
+  const forHow = idle === null ? 'for a long while' : `for ${seconds(Number(idle[1]))}`;
+  const whom = `${who.charAt(0).toLowerCase()}${who.slice(1)}`;
+  const what = last === undefined ? `${whom} printed nothing at all ${forHow}` : `${whom} stopped printing after ${escapeForDisplay(last)} (nothing more ${forHow})`;
+  return `No progress: ${what}, so it was stopped.${rest === '' ? '' : ` ${rest}`}`;
+}
+
 function lastLine(text: string): string | undefined {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   return lines.at(-1);
@@ -40,7 +54,7 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
       return {
         check: 'ending',
         passed: false,
-        message: `${who} stopped making progress: it printed nothing more for a long while${last === undefined ? '' : ` after ${escapeForDisplay(last)}`}, and was stopped.${detail}${cap}`,
+        message: noProgressMessage(who, last, run.endingDetail) + cap,
         hint: 'Threads or processes waiting for each other (a deadlock), for example a lock that is not reentrant taken a second time by the same thread, or a reader waiting for a writer that never comes.',
       };
     case 'step-timeout':
