@@ -28,11 +28,14 @@ import {
   type RunSession,
 } from './session.js';
 import { mapToSources } from './source-positions.js';
+import { anonymousMb, descendantPids } from './tree-memory.js';
 import { playSteps, type StepFailure } from './steps.js';
 import type { Ending, ProgramRun, RunRequest, RunSandbox } from './types.js';
 
 /** How often sizes, idleness and leftover processes are looked at. */
 const POLL_MS = 10;
+/** The whole tree's memory is summed every this many polls (children can hoard too). */
+const TREE_MEMORY_EVERY = 5;
 /** Safety net: how long to wait for the killed supervisor to be reported gone. */
 const EXIT_GRACE_MS = 2000;
 
@@ -271,6 +274,14 @@ function launch(
     }
   };
 
+  // Every process of the run on the host: the namespace's, or the uid's (escaped ones included), or the group's tree.
+  const treePids = (): number[] => {
+    if (info.tier === 'bubblewrap') return namespaceInit === undefined ? [] : descendantPids(namespaceInit);
+    const byIdentity = sole() ? sessionMatcher(session) : undefined;
+    if (byIdentity !== undefined && 'uid' in byIdentity) return findProcesses(byIdentity);
+    return pgid === undefined ? [] : [pgid, ...descendantPids(pgid)];
+  };
+  let polls = 0;
   const watch = (): void => {
     findNamespaceInit();
     findMainHostPid();
@@ -278,6 +289,13 @@ function launch(
       const rssMb = residentMb(mainHostPid);
       if (rssMb !== undefined && rssMb > limits.memoryMb) {
         stop('memory-limit', `the main process used ${Math.round(rssMb)} MiB of memory (the cap is ${limits.memoryMb} MiB)`);
+        return;
+      }
+    }
+    if (++polls % TREE_MEMORY_EVERY === 0) {
+      const treeMb = anonymousMb(treePids());
+      if (treeMb > limits.memoryMb) {
+        stop('memory-limit', `the program's processes used ${Math.round(treeMb)} MiB of memory together (the cap is ${limits.memoryMb} MiB)`);
         return;
       }
     }

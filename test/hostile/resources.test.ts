@@ -51,6 +51,18 @@ describe.each(tiers)('tier %s', (tier) => {
     }
   });
 
+  it('stops children that hoard memory together past the cap, each under the per-process limit', async () => {
+    const graded = await grade('child-memory-hog', tier, { timeoutMs: 10_000, checks: answer });
+    try {
+      expect(onlyTest(graded).message).toMatch(
+        /^Your program ran out of memory and was stopped\. the program's processes used \d+ MiB of memory together \(the cap is 2048 MiB\)$/,
+      );
+      expectHeld(graded, 10_000);
+    } finally {
+      cleanUp(graded);
+    }
+  });
+
   it('stops 300 MB on stdout at the output cap, and quotes none of it', async () => {
     const graded = await grade('stdout-flood', tier, { timeoutMs: 3000, checks: answer });
     try {
