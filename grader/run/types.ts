@@ -81,7 +81,7 @@ export interface RunLimits {
    * costs node 10-20 ms at start (its built-in code cache no longer fits); memoryMb caps instead.
    */
   heapMb?: number;
-  /** Resident memory of the main process, MiB, polled every 20 ms (default 2048). */
+  /** Resident memory of the main process, MiB, polled every 20 ms, and private resident memory of all its processes together, every 100 ms (default 2048). */
   memoryMb?: number;
   /** RLIMIT_DATA of every process, MiB (default 4096: 100 workers need about 2 GiB). */
   dataMb?: number;

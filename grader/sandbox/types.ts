@@ -37,7 +37,7 @@ export interface ResolvedLimits {
   outputBytes: number;
   /** V8 old-space heap of the node process, in MiB (--max-old-space-size); none by default. */
   heapMb?: number;
-  /** Resident memory of the main process, in MiB, watched by the grader. */
+  /** Resident memory of the main process, and private resident memory of the whole tree, in MiB, watched by the grader. */
   memoryMb: number;
   /** RLIMIT_DATA of every process, in MiB. */
   dataMb: number;
