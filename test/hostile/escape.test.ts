@@ -6,7 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processesWith } from '../run/helpers.js';
-import { availableTiers, cleanUp, expectHeld, gradeThreat, onlyTest, plantSecrets, removeSecrets, sleep, tierInfo, warmUp } from './harness.js';
+import {
+  availableTiers,
+  cleanUp,
+  expectHeld,
+  gradeThreat,
+  onlyTest,
+  plantSecrets,
+  removeSecrets,
+  secretHolderPid,
+  sleep,
+  tierInfo,
+  warmUp,
+} from './harness.js';
 
 const tiers = await availableTiers();
 beforeAll(async () => {
@@ -61,18 +73,21 @@ describe.each(tiers)('tier %s', (tier) => {
 
   it('survives kill(-1) from a slot uid, and says what the program did', async () => {
     const info = await tierInfo(tier);
-    // kill(-1) as root, or as the developer's own user, would kill far more than the run: the
-    // submission refuses unless it is a slot uid, so the test runs it only where the grader drops
-    // to one; elsewhere the weak tier must say it cannot contain such a program.
-    if (!info.dropsPrivileges) {
+    // kill(-1) as root, or as the developer's own user, outside a PID namespace would kill far
+    // more than the run: the submission refuses unless it is in bubblewrap's namespace or runs
+    // as a slot uid, and the test runs it in the weak tier only where the grader drops to one;
+    // elsewhere the weak tier must say that it cannot contain such a program.
+    if (tier === 'weak' && !info.dropsPrivileges) {
       expect(info.missing).toEqual(expect.arrayContaining(['PID namespace', 'complete tree kill']));
       return;
     }
     const graded = await gradeThreat('kill-all', tier, [{ name: 'kills everything', timeoutMs: 3000, checks: answer }]);
     try {
       const test = onlyTest(graded);
-      expect(test.message).toMatch(/^The grader's supervisor \(the parent process of your program\) was killed, most likely by the program itself, so how it ended is unknown; the run was stopped\. The last line it printed was `(killing everything uid 600\d\d may signal|still alive after kill\(-1\))`\./);
-      // The grader, its reporters and this test process are alive: the whole report is here.
+      expect(test.message).toMatch(/^The grader's supervisor \(the parent process of your program\) was killed, most likely by the program itself, so how it ended is unknown; the run was stopped\. The last line it printed was `(killing everything uid \d+ may signal|still alive after kill\(-1\))`\./);
+      // The grader, its reporters and this test process are alive: the whole report is here;
+      // so is the grader's other process (the secret holder).
+      expect(() => process.kill(secretHolderPid(), 0)).not.toThrow();
       expect(graded.log).toMatch(/Total: 0\/1 points; 0 of 1 exercises passed/);
       expect(graded.log).toContain('::notice title=Autograding complete::Points 0/1');
       expectHeld(graded, 3000);
