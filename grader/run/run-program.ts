@@ -242,10 +242,16 @@ function launch(
     }
   });
   channel?.on('error', () => undefined);
+  // Ended (every message read) once every holder of its write end has gone.
+  let channelEnded = false;
   const channelClosed = new Promise<void>((resolve) => {
-    if (channel === null) return resolve();
-    channel.once('close', () => resolve());
-    channel.once('end', () => resolve());
+    const ended = (): void => {
+      channelEnded = true;
+      resolve();
+    };
+    if (channel === null) return ended();
+    channel.once('close', ended);
+    channel.once('end', ended);
   });
 
   const stop = (ending: Ending, detail?: string): void => {
@@ -344,10 +350,12 @@ function launch(
   // and, with a uid or marker, for escaped ones too.
   const treeGone = async (): Promise<void> => {
     await supervisorGone;
-    // The supervisor reports the status before it exits; none means the program (or something
-    // else) killed it, and its own status can no longer be known: stop the rest at once.
-    await Promise.race([channelClosed, sleep(200)]);
-    if (stopped === undefined && status === undefined && mainPid !== undefined) {
+    // The supervisor reports the status before it exits; none, once every message has been read,
+    // means the program (or something else) killed it, and its own status can no longer be
+    // known: stop the rest at once. (Never on a timer alone: on a loaded machine the status may
+    // still be unread in the pipe.)
+    await Promise.race([channelClosed, sleep(EXIT_GRACE_MS)]);
+    if (channelEnded && stopped === undefined && status === undefined && mainPid !== undefined) {
       stop('supervisor-killed', "the grader's supervisor, its parent process, was killed before it ended");
     }
     if (plan.waitsForDescendants || pgid === undefined) return;
