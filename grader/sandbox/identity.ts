@@ -48,27 +48,47 @@ function alive(pid: number): boolean {
   }
 }
 
-function tryLock(file: string): boolean {
+/** Creates `file` holding this process's pid, unless it exists (readers may see it empty for a moment). */
+function createLock(file: string): boolean {
   try {
     fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  let owner = NaN;
-  try {
-    owner = Number(fs.readFileSync(file, 'utf8'));
-  } catch {
-    // removed meanwhile: try again below
-  }
-  if (Number.isInteger(owner) && owner > 0 && alive(owner)) return false;
-  // A grader that died left it: take it over.
-  fs.rmSync(file, { force: true });
-  try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-    return true;
-  } catch {
     return false;
+  }
+}
+
+/** Does the lock's owner live? Undefined when the lock is gone; an unreadable or odd one counts as alive. */
+function ownerAlive(file: string): boolean | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : true;
+  }
+  // Empty: its owner is between creating and writing it. Taken for a dead owner, two graders
+  // would hold one uid, each sweeping the other's processes ("supervisor killed" under load).
+  if (!/^\d+$/.test(text.trim())) return true;
+  return alive(Number(text.trim()));
+}
+
+/** Takes the lock `file` for this process: free, or left by a grader that died (exported for tests). */
+export function tryLock(file: string): boolean {
+  if (createLock(file)) return true;
+  const owner = ownerAlive(file);
+  if (owner === undefined) return createLock(file);
+  if (owner) return false;
+  // A grader that died left it: take it over, one taker at a time (a taker that died
+  // meanwhile leaves its .takeover file, and the slot is skipped: there are plenty).
+  const takeover = `${file}.takeover`;
+  if (!createLock(takeover)) return false;
+  try {
+    if (ownerAlive(file) === true) return false;
+    fs.rmSync(file, { force: true });
+    return createLock(file);
+  } finally {
+    fs.rmSync(takeover, { force: true });
   }
 }
 
