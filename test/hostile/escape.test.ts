@@ -39,6 +39,13 @@ describe.each(tiers)('tier %s', (tier) => {
     const started = performance.now();
     const graded = await gradeThreat('escape', tier, [{ name: 'leaves writers behind', args: [outbox, String(WRITER_DELAY_MS)], timeoutMs: 1000, checks: answer }]);
     try {
+      if (tier === 'weak' && !graded.info.dropsPrivileges) {
+        // Without a uid of its own, a writer that cleared its environment (and with it the
+        // run's marker) is out of the sweep's reach, and the report says so.
+        expect(graded.info.missing).toContain('complete tree kill');
+        for (const pid of processesWith(graded.nonce)) process.kill(pid, 'SIGKILL');
+        return;
+      }
       expect(onlyTest(graded).message).toBe(
         'Your program was still running after 1 s and was stopped. The last line it printed was `main done`. the main process ended (status 0) but its descendants were still running after 1000 ms',
       );

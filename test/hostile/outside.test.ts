@@ -33,8 +33,10 @@ describe.each(tiers)('tier %s', (tier) => {
       const after = graded.after();
       const inRepo = (snapshot: Record<string, string>): Record<string, string> =>
         Object.fromEntries(Object.entries(snapshot).filter(([file]) => file.startsWith(`${graded.repo}/`) || file.includes('/test/hostile/submissions/')));
-      // The repository (specs, references, hidden tests) and the submission's own files: never.
-      expect(inRepo(after)).toEqual(inRepo(graded.before));
+      // The repository (specs, references, hidden tests) and the submission's own files: never,
+      // unless the weak tier runs as the grader's own user (which owns them, and says so).
+      if (tier === 'bubblewrap' || graded.info.dropsPrivileges) expect(inRepo(after)).toEqual(inRepo(graded.before));
+      else expect(graded.info.missing).toContain('read-only filesystem');
       if (tier === 'bubblewrap') {
         // Its writes to /tmp went to the sandbox's own /tmp, gone with it; nothing else was reachable.
         expect(test.message).toBe('The stdout is not what was expected: line 1 should be `repositories seen: 0; changed: 0`, but it was `changed /tmp/hostile-vandal-' + graded.nonce + '`.');

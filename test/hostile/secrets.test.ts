@@ -61,6 +61,11 @@ describe.each(tiers)('tier %s', (tier) => {
       },
     ]);
     try {
+      if (tier === 'weak' && !graded.info.dropsPrivileges) {
+        // As the grader's own user, /proc/PID/environ of its processes is readable: the report says so.
+        expect(graded.json.sandbox.missing).toContain('clean environment');
+        return;
+      }
       expect(onlyTest(graded).status).toBe('passed');
       expect(graded.json.sandbox.missing).not.toContain('clean environment');
       expectHeld(graded, 3000, tier === 'weak' ? { reads: true } : {});
