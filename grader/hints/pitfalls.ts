@@ -21,7 +21,8 @@ export const tsExtension: Pitfall = {
 export const eagain: Pitfall = {
   name: 'eagain',
   recognise(e) {
-    if (!/EAGAIN/.test(allStderr(e))) return undefined;
+    // Only a write: `spawn ... EAGAIN` is the process cap, a different story.
+    if (!/EAGAIN: resource temporarily unavailable, write|EAGAIN[^\n]*\n[^\n]*writeSync/.test(allStderr(e))) return undefined;
     return '`fs.writeSync` threw EAGAIN: standard output was a pipe that turned non-blocking (it does once a Worker starts) and was full; retry the write when it throws EAGAIN, or write to a file.';
   },
 };
@@ -39,10 +40,24 @@ export const maxBuffer: Pitfall = {
 export const utf8Split: Pitfall = {
   name: 'utf8-split',
   recognise(e) {
-    if (!outputFailed(e) || !e.runs.main?.stdout.includes('\uFFFD')) return undefined;
+    // A U+FFFD is evidence of a split character only when the program was fed multi-byte text;
+    // a program that simply writes invalid bytes gets no such hint.
+    if (!outputFailed(e) || !e.runs.main?.stdout.includes('\uFFFD') || !inputHasMultibyteText(e)) return undefined;
     return "A character came out as '\uFFFD': its bytes were split between two reads and each piece was decoded on its own; decode the stream as a whole, with `setEncoding('utf8')` or a `TextDecoder` used with `{ stream: true }`.";
   },
 };
+
+function inputHasMultibyteText(e: Parameters<Pitfall['recognise']>[0]): boolean {
+  const feed = e.test.feed;
+  const texts = [
+    e.test.stdin ?? '',
+    feed?.text ?? '',
+    feed?.base64 === undefined ? '' : Buffer.from(feed.base64, 'base64').toString('utf8'),
+    ...(e.test.steps ?? []).map((step) => ('send' in step ? step.send : '')),
+  ];
+  // eslint-disable-next-line no-control-regex
+  return texts.some((text) => /[^\u0000-\u007f]/.test(text)) || feed?.parts !== undefined;
+}
 
 /** Printing whatever one read returned: two messages joined, as the slide's 'Spam 004Spam 000'. */
 export const chunksAsMessages: Pitfall = {

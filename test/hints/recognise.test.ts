@@ -53,8 +53,18 @@ describe('pitfalls visible only in the output', () => {
     expect(recognisePitfall(evidence(run('[0] => 1\n', { stderr, exitCode: 1 })))?.name).toBe('eagain');
   });
 
-  it('a multi-byte character decoded in halves', () => {
-    expect(recognisePitfall(evidence(run('frame 0: "caf\uFFFD\uFFFD"\ntotal 1\n')))?.name).toBe('utf8-split');
+  it('a multi-byte character decoded in halves, when the program was fed multi-byte text', () => {
+    const fed = { test: test({ stdin: 'café\n' }) };
+    expect(recognisePitfall(evidence(run('frame 0: "caf\uFFFD\uFFFD"\ntotal 1\n'), fed))?.name).toBe('utf8-split');
+  });
+
+  it('not a split character when the program itself writes invalid bytes', () => {
+    expect(recognisePitfall(evidence(run('frame 0: "caf\uFFFD\uFFFD"\ntotal 1\n')))).toBeUndefined();
+  });
+
+  it('not a pipe EAGAIN when spawn hit the process cap', () => {
+    const stderr = 'Error: spawn /usr/bin/node EAGAIN\n    at ChildProcess._handle.onexit (node:internal/child_process:286:19)\n';
+    expect(recognisePitfall(evidence(run('[0] => 1\n', { stderr, exitCode: 1 })))?.name).not.toBe('eagain');
   });
 
   it('output cut in the middle of a line at a pipe-buffer size, with no source to read', () => {
