@@ -70,7 +70,7 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
   } catch (error) {
     result.status = 'error';
     result.score = 0;
-    result.message = `The grader could not run this test: ${(error as Error).stack ?? String(error)}`;
+    result.message = `The grader could not run this test: ${error instanceof Error ? error.message : String(error)}`;
   }
   result.durationMs = Date.now() - started;
   return result;

@@ -51,7 +51,8 @@ function exerciseBlock(exercise: ExerciseResult, width: number, chalk: ChalkInst
   const score = `${formatPoints(exercise.score)}/${formatPoints(exercise.maxScore)}`;
   const lines = [colour(`${MARK[exercise.status]} ${exercise.slug.padEnd(width)} ${score.padStart(7)}`) + chalk.dim(`  ${exercise.title}`)];
   if (exercise.message) lines.push(indentLines(terminalSafe(exercise.message), '    '));
-  if (exercise.status !== 'missing' && exercise.status !== 'error') {
+  // A missing or non-compiling solution is one message; a test the grader could not run is shown.
+  if (exercise.status !== 'missing' && !(exercise.status === 'error' && exercise.message)) {
     for (const test of exercise.tests.filter((t) => t.status !== 'passed')) lines.push(testBlock(test, chalk, showHidden));
   }
   return `${lines.join('\n')}\n`;

@@ -93,3 +93,14 @@ describe('terminalSafe', () => {
     expect(terminalSafe('a\tb\rc\u001b[31md\u0007\ne\u009b')).toBe('a\\tb\\rc\\u001b[31md\\u0007\ne\\u009b');
   });
 });
+
+describe('a test the grader could not run', () => {
+  it('is shown with its message under the exercise', () => {
+    const exercise = failing('x');
+    exercise.status = 'error';
+    exercise.tests[1] = { ...exercise.tests[1]!, status: 'error', message: 'The grader could not run this test: the reference solution in reference/x does not build', checks: [] };
+    const text = render(exercise);
+    expect(text).toContain('! time-today');
+    expect(text).toContain('the reference solution in reference/x does not build');
+  });
+});
