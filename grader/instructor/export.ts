@@ -11,9 +11,10 @@ import { listSpecSlugs } from '../grade/grade.js';
 import { loadSpec, parseSpec } from '../spec/load.js';
 import { recordReferenceOutputs } from './record-reference.js';
 import { studentSpecText } from './student-spec.js';
+import { studentReadme } from './student-readme.js';
 
 /** Top-level folders and files that students do not get. */
-const LEFT_OUT = ['reference', 'test', '.ci', 'specs/drafts', 'node_modules', '.cache', '.git'];
+const LEFT_OUT = ['reference', 'test', '.ci', 'specs/drafts', 'docs', 'node_modules', '.cache', '.git'];
 /** npm scripts that need what is left out (the grader's tests, references). */
 const INSTRUCTOR_SCRIPTS = ['test', 'check', 'new', 'export', 'bench'];
 
@@ -62,6 +63,7 @@ export async function exportRepository(root: string, dest: string): Promise<Expo
     const text = specTexts.get(file);
     if (text !== undefined) await writeFile(to, text);
     else if (file === 'package.json') await writeFile(to, studentPackageJson(await readFile(from, 'utf8')));
+    else if (file === 'README.md') await writeFile(to, studentReadme(await readFile(from, 'utf8')));
     else if ((await lstat(from)).isSymbolicLink()) await symlink(await readlink(from), to);
     else await copyFile(from, to);
   }

@@ -77,6 +77,17 @@ describe('npm run export on the catalog', () => {
     expect(scripts.check).toBeUndefined();
   });
 
+  it('gives students a README of their own: the grade command first, no instructors\' sections', async () => {
+    const readme = await readFile(path.join(dest, 'README.md'), 'utf8');
+    expect(readme.split('\n').slice(0, 4).join('\n')).toContain('npm ci && npm run grade');
+    expect(readme).toContain('## For students');
+    expect(readme).toContain('## How a program is run (the sandbox)');
+    expect(readme).not.toContain('## For instructors');
+    expect(readme).not.toContain('npm test');
+    expect(readme).not.toContain('reference/SLUG/wrong');
+    expect(existsSync(path.join(dest, 'docs'))).toBe(false);
+  });
+
   it('grades the references, copied in as student solutions, with full marks', async () => {
     const summary = await grade({ root: dest, slugs: [], solutionsDir: await referencesAsStudents(here, slugs), reporters: [] });
     expect(summary.exercises.map((e) => e.slug).sort()).toEqual(slugs);
