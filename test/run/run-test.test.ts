@@ -1,5 +1,6 @@
 // runTest: work directory, fixtures, the main run and the work tree afterwards, in each tier.
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTest } from '../../grader/run/run-test.js';
 import { detectSandbox } from '../../grader/sandbox/detect.js';
@@ -54,7 +55,9 @@ describe.each(tiers)('runTest in tier %s', (tier) => {
     expect(workTree['sub/dir/keep.txt']).toMatchObject({ mode: 0o444, content: 'same' });
     expect(workTree['sub/dir/pipe']).toMatchObject({ type: 'fifo' });
     expect(fs.existsSync(workDir)).toBe(false);
+    // The weak tier lets it write beside the work directory (documented): tidy up after it.
     fs.rmSync(`/tmp/escape-${word}`, { force: true });
+    fs.rmSync(path.join(path.dirname(workDir), `escape-${word}`), { force: true });
   });
 
   it('turns a broken fixture into start-failure', async () => {
