@@ -15,6 +15,11 @@ export interface IntervalsConfig {
   minGapsMs: number[];
   /** Allowed shortfall, for timers firing early and scheduling (default 15). */
   slackMs?: number;
+  /**
+   * Compare only the span from the first to the last timestamp with the sum of the pauses: one
+   * stamp taken late on a loaded machine shortens the next gap, but not the span.
+   */
+  span?: boolean;
 }
 
 export const DEFAULT_SLACK_MS = 15;
@@ -38,6 +43,11 @@ export const intervalsCheck: CheckKind<IntervalsConfig> = {
         description: "Least milliseconds between the timestamp of line i-1 and line i (the sender's pause before message i); entry 0 is ignored.",
       },
       slackMs: { type: 'number', minimum: 0, default: DEFAULT_SLACK_MS, description: 'How much shorter a gap may be (timers firing early, scheduling); default 15.' },
+      span: {
+        type: 'boolean',
+        default: false,
+        description: 'Compare only the span from the first to the last timestamp with the sum of the pauses (steadier on a loaded machine, where one late stamp shortens the next gap).',
+      },
     },
     required: ['pattern', 'minGapsMs'],
   },
@@ -56,6 +66,7 @@ export const intervalsCheck: CheckKind<IntervalsConfig> = {
         message: `${plural(config.minGapsMs.length, 'line')} of ${streamName(run, stream)} should carry a timestamp, but ${stamped.length === 0 ? 'none does' : `only ${stamped.length} ${stamped.length === 1 ? 'does' : 'do'}`}.`,
       };
     }
+    if (config.span) return checkSpan(config, stamped, slack);
     for (let index = 1; index < config.minGapsMs.length; index++) {
       const wanted = config.minGapsMs[index] ?? 0;
       const previous = stamped[index - 1];
@@ -75,3 +86,19 @@ export const intervalsCheck: CheckKind<IntervalsConfig> = {
     return { passed: true, message: `The ${plural(config.minGapsMs.length, 'timestamp')} are as far apart as the sender's pauses.` };
   },
 };
+
+function checkSpan(config: IntervalsConfig, stamped: Array<{ line: string; seconds: number }>, slack: number): CheckOutcome {
+  const count = config.minGapsMs.length;
+  const wanted = config.minGapsMs.slice(1).reduce((sum, gap) => sum + gap, 0);
+  const span = (stamped[count - 1]!.seconds - stamped[0]!.seconds) * 1000;
+  if (span >= wanted - slack) {
+    return { passed: true, message: `The ${plural(count, 'timestamp')} span ${formatDuration(span)}, as the sender's pauses (${formatDuration(wanted)}) require.` };
+  }
+  return {
+    passed: false,
+    message:
+      `The ${plural(count, 'timestamp')} span only ${milliseconds(Math.max(0, span))} from the first to the last, ` +
+      `but the sender slept ${formatDuration(wanted)} in all between them: take the time when each message arrives, not when everything has been read.`,
+    hint: "Take the timestamp in the 'data' handler, when the read that completes the message returns; do not collect the output and print it all at the end.",
+  };
+}
