@@ -80,10 +80,11 @@ function finished(name: string, run: ProgramRun): RunningProgram {
   };
 }
 
-function startFailure(request: RunRequest, detail: string, env: Record<string, string> = {}): ProgramRun {
+/** The run of a process that could not be started (sandbox, fixtures or program). */
+export function startFailure(name: string, detail: string, env: Record<string, string> = {}): ProgramRun {
   const now = Date.now();
   return {
-    name: request.name,
+    name,
     stdout: '',
     stderr: '',
     exitCode: null,
@@ -125,7 +126,7 @@ export async function startProgram(request: RunRequest, session?: RunSession): P
   try {
     active = session ?? (own = await openSession(request.tier));
   } catch (error) {
-    return finished(request.name, startFailure(request, (error as Error).message));
+    return finished(request.name, startFailure(request.name, (error as Error).message));
   }
   const cleanups: Array<() => void> = [];
   const cleanUp = (): void => {
@@ -142,7 +143,7 @@ export async function startProgram(request: RunRequest, session?: RunSession): P
     return launch(request, active, own !== undefined, cleanups, cleanUp);
   } catch (error) {
     cleanUp();
-    return finished(request.name, startFailure(request, (error as Error).message));
+    return finished(request.name, startFailure(request.name, (error as Error).message));
   }
 }
 

@@ -5,6 +5,7 @@ import type { SandboxTier } from '../sandbox/types.js';
 import type { TestSpec } from '../spec/types.js';
 import { createFixtures } from './fixtures.js';
 import { runProcesses } from './peers.js';
+import { startFailure } from './run-program.js';
 import { runSplits, type FeedMain, type SplitRun } from './splits.js';
 import { closeSession, handOverWorkDir, openSession } from './session.js';
 import type { ProgramRun, RunLimits } from './types.js';
@@ -34,25 +35,6 @@ export interface TestRunResult {
   splits?: SplitRun[];
 }
 
-function failedBeforeStart(test: TestSpec, detail: string): ProgramRun {
-  const now = Date.now();
-  return {
-    name: 'main',
-    stdout: '',
-    stderr: '',
-    exitCode: null,
-    signal: null,
-    ending: 'start-failure',
-    endingDetail: detail,
-    elapsedMs: 0,
-    totalMs: 0,
-    startedAt: now,
-    endedAt: now,
-    env: {},
-    truncated: false,
-  };
-}
-
 /**
  * Run a test's programs (the main one and its `processes`) in a fresh work directory; with a
  * `feed`, once per split, each in a fresh work directory. Never throws for anything the program does.
@@ -71,7 +53,7 @@ async function runOnce(test: TestSpec, program: BuiltProgram, options: RunTestOp
       createFixtures(workDir, test.files);
       session = await openSession(options.tier);
     } catch (error) {
-      return { runs: { main: failedBeforeStart(test, (error as Error).message) }, workTree: snapshotWorkTree(workDir), workDir };
+      return { runs: { main: startFailure('main', (error as Error).message) }, workTree: snapshotWorkTree(workDir), workDir };
     }
     try {
       handOverWorkDir(session, workDir);
