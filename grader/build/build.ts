@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Message } from 'esbuild';
 import { hashSources } from './hash.js';
+import { SOLUTION_BUILD_OPTIONS } from './options.js';
 import type { BuildError, BuildResult } from './types.js';
 
 /** Everything a build depends on besides the sources; change it to invalidate every cache entry. */
@@ -35,12 +36,7 @@ export async function buildSolution(sourceDir: string, options: BuildOptions): P
       entryPoints,
       outdir: staging,
       outbase: sourceDir,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'silent',
+      ...SOLUTION_BUILD_OPTIONS,
     });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

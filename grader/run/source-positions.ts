@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { SOLUTION_BUILD_OPTIONS } from '../build/options.js';
 import type { BuiltProgram } from '../build/types.js';
 
 function escapeRegExp(text: string): string {
@@ -24,12 +25,7 @@ function sourceMapOf(program: BuiltProgram, builtName: string): SourceMap | unde
       entryPoints: [source],
       outdir: program.dir,
       outbase: program.sourceDir,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'silent',
+      ...SOLUTION_BUILD_OPTIONS,
       sourcemap: 'external',
       write: false,
     });
