@@ -1,6 +1,7 @@
 // Progress of a batch on standard error: a bar redrawn in place on a terminal, else one plain
 // line per student (logs of CI jobs are not terminals).
 import type { StudentScores } from './scores.js';
+import { clock } from '../util/time.js';
 
 /** Where progress goes: a stream's write and whether it is a terminal. */
 export interface ProgressStream {
@@ -17,11 +18,6 @@ export interface BatchProgress {
 }
 
 const BAR_WIDTH = 24;
-
-function seconds(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-}
 
 /** What happened to a student's exercises, e.g. "3 passed, 1 failed, 2 missing". */
 export function statusCounts(scores: StudentScores): string {
@@ -41,8 +37,8 @@ export function batchProgress(stream: ProgressStream, now: () => number = () => 
   const bar = (): string => {
     const elapsed = now() - started;
     const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
-    const left = done === 0 ? '' : `, about ${seconds((elapsed / done) * (total - done))} left`;
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} students, ${seconds(elapsed)}${left}`;
+    const left = done === 0 ? '' : `, about ${clock((elapsed / done) * (total - done))} left`;
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} students, ${clock(elapsed)}${left}`;
     // A pseudo-terminal may report 0 columns: then assume 80.
     const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
     return line.slice(0, Math.max(20, columns - 1));
@@ -64,7 +60,7 @@ export function batchProgress(stream: ProgressStream, now: () => number = () => 
       stream.write(`[${done}/${total}] ${name}: ${scores.points}/${scores.maxPoints} points (${statusCounts(scores)}) in ${(durationMs / 1000).toFixed(1)} s\n`);
     },
     end() {
-      const line = `Graded ${done} student${done === 1 ? '' : 's'} in ${seconds(now() - started)}\n`;
+      const line = `Graded ${done} student${done === 1 ? '' : 's'} in ${clock(now() - started)}\n`;
       stream.write(stream.isTTY ? `\r\x1b[2K${line}` : line);
     },
   };

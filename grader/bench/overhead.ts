@@ -8,7 +8,7 @@ import { createWorkDir, detectSandbox, removeWorkDir, runProgram, runTest } from
 import { parseSpec } from '../spec/load.js';
 import type { TestSpec } from '../spec/types.js';
 import { ownCpuNs } from './accounting.js';
-import { median, percentile } from './statistics.js';
+import { median, percentile } from '../util/statistics.js';
 
 export interface OverheadResult {
   runs: number;

@@ -1,4 +1,4 @@
-// The race benchmark (issue 3): grades each racy or timing-dependent known-bad variant many times
+// The race benchmark: grades each racy or timing-dependent known-bad variant many times
 // and reports the share of runs that rejected it as its spec's mustReject says; grades the
 // references of the processes/threads exercises many times, on the machine as it is and with
 // every core kept busy by CPU burners (always stopped), and reports the share that passed and the
@@ -10,9 +10,10 @@ import { describeFailures, gradeSolution } from '../instructor/grade-solution.js
 import { classifyRejection } from '../instructor/rejection.js';
 import { loadSpec } from '../spec/load.js';
 import type { ExerciseSpec } from '../spec/types.js';
+import { median } from '../util/statistics.js';
 import { startBurners } from './burners.js';
 
-/** The exercises of issue 3, whose references are graded. */
+/** The exercises about processes, threads and races, whose references are graded. */
 export const RACE_EXERCISES = [
   'fork-hello',
   'fork-counter',
@@ -82,15 +83,10 @@ export interface RaceBenchOptions {
   runs: number;
   /** Gradings of each reference, idle and loaded each (default 10). */
   referenceRuns: number;
-  /** Only these exercises (default all of issue 3). */
+  /** Only these exercises (default all of RACE_EXERCISES). */
   slugs?: string[];
   /** Told after each figure. */
   progress?: (line: string) => void;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
 async function gradeVariant(spec: ExerciseSpec, variant: string, options: RaceBenchOptions, pool: TaskPool): Promise<VariantFigure> {

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { grade, loadSpecs } from '../grade/grade.js';
 import { startBurners } from './burners.js';
 import { RecordingPool, type PoolCheck } from './recording-pool.js';
-import { median } from './statistics.js';
+import { median } from '../util/statistics.js';
 
 export interface ReliabilityOptions {
   root: string;

@@ -9,6 +9,7 @@
 import type { CheckKind, CheckOutcome } from './types.js';
 import { quote } from './display.js';
 import { programName, streamName, streamSchema, type Stream } from './streams.js';
+import { capitalise } from '../util/text.js';
 
 /** Configuration of a `bytes` check. */
 export interface BytesConfig {
@@ -106,7 +107,7 @@ export const bytesCheck: CheckKind<BytesConfig> = {
     const who = programName(run);
     const sentences = [
       actual.length === 0
-        ? `${who.charAt(0).toUpperCase()}${who.slice(1)} wrote nothing on ${stream}; ${expected.length} bytes were expected.`
+        ? `${capitalise(who)} wrote nothing on ${stream}; ${expected.length} bytes were expected.`
         : `The bytes of ${streamName(run, stream)} differ from the expected ones at offset ${offset} (of ${expected.length} expected, ${actual.length} came).`,
     ];
     if (text.includes('\uFFFD') && !expected.toString('utf8').includes('\uFFFD')) {

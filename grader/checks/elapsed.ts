@@ -2,6 +2,7 @@
 
 import type { CheckKind, CheckOutcome } from './types.js';
 import { programName } from './streams.js';
+import { capitalise } from '../util/text.js';
 
 /** Configuration of an `elapsed` check. */
 export interface ElapsedConfig {
@@ -34,7 +35,7 @@ export const elapsedCheck: CheckKind<ElapsedConfig> = {
     const total = config.of === 'total';
     const ms = total ? run.totalMs : run.elapsedMs;
     const who = total ? `${programName(run)} and the processes it started` : programName(run);
-    const Who = `${who.charAt(0).toUpperCase()}${who.slice(1)}`;
+    const Who = capitalise(who);
     if (config.minMs !== undefined && ms < config.minMs) {
       return {
         passed: false,

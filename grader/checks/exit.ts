@@ -3,6 +3,7 @@
 import type { CheckKind, CheckOutcome } from './types.js';
 import { quote } from './display.js';
 import { programName, streamLines } from './streams.js';
+import { capitalise } from '../util/text.js';
 
 /** Configuration of an `exit` check. */
 export interface ExitConfig {
@@ -62,7 +63,3 @@ export const exitCheck: CheckKind<ExitConfig> = {
     return outcome;
   },
 };
-
-function capitalise(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}

@@ -29,13 +29,13 @@ const allKinds: ReadonlyArray<CheckKind<unknown>> = [
   numberCheck,
   elapsedCheck,
   referenceCheck,
-  // issue 4: pipes, framing, the file system
+  // pipes, framing, the file system
   framingCheck,
   intervalsCheck,
   bytesCheck,
   sameAcrossSplitsCheck,
   filesCheck,
-  // issue 3: processes, threads, races
+  // processes, threads, races
   recordsCheck,
   traceCheck,
   processesCheck,

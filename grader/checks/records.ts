@@ -21,6 +21,7 @@ import {
 } from './line-records.js';
 import { CheckConfigError, printedNothing, streamLines, streamSchema, truncationNote, type Stream } from './streams.js';
 import { templateEnvironment } from './template.js';
+import { capitalise } from '../util/text.js';
 
 /** A per-key sequence of a field's values. */
 export interface SequenceSpec {
@@ -460,8 +461,4 @@ function* combinations(ranges: number[][]): Generator<number[]> {
 
 function listed(values: string[]): string {
   return values.length > 5 ? `${values.slice(0, 5).join(', ')} and ${values.length - 5} more` : values.join(', ');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,6 +2,7 @@
 
 import type { ProgramRun } from '../run/types.js';
 import { normaliseText, splitLines } from './normalise.js';
+import { capitalise } from '../util/text.js';
 
 /** An output stream of a run. */
 export type Stream = 'stdout' | 'stderr';
@@ -42,7 +43,7 @@ export function lineLabel(run: ProgramRun, stream: Stream, index: number): strin
 /** The sentence for an empty stream, e.g. "Your program printed nothing on stdout." */
 export function printedNothing(run: ProgramRun, stream: Stream = 'stdout'): string {
   const who = programName(run);
-  return `${who.charAt(0).toUpperCase()}${who.slice(1)} printed nothing on ${stream}.`;
+  return `${capitalise(who)} printed nothing on ${stream}.`;
 }
 
 /** A note to add when the output was cut at the size cap, else ''. */

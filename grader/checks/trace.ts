@@ -9,6 +9,7 @@ import { fieldOf, formOf, parseForms, readRecords, recordLabel, recordMention, r
 import { rangeOf } from './records.js';
 import { streamLines, streamSchema, truncationNote, type Stream } from './streams.js';
 import { templateEnvironment } from './template.js';
+import { capitalise, lowerFirst } from '../util/text.js';
 
 /** Configuration of a `trace` check. */
 export interface TraceConfig {
@@ -156,10 +157,3 @@ function counterFailure(config: TraceConfig, situation: Situation): string | und
   return undefined;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}

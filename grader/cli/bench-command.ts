@@ -66,7 +66,7 @@ export async function benchCommand(args: string[], env: CliEnvironment): Promise
     return 0;
   }
   if (values.races) {
-    // Issue 3's race benchmark (grader/bench/races.ts).
+    // The race benchmark (grader/bench/races.ts).
     const runs = Number(values.runs ?? 20);
     const referenceRuns = Number(values['reference-runs'] ?? 10);
     if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(referenceRuns) || referenceRuns < 0) throw new CliUsageError(USAGE);

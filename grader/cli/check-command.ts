@@ -4,6 +4,7 @@ import { strengthTable } from '../instructor/strength-table.js';
 import { detectSandbox, sandboxSummary } from '../run/index.js';
 import type { CliEnvironment } from './main.js';
 import { CliUsageError } from './usage.js';
+import { fixedSeconds } from '../util/time.js';
 
 const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N]
 
@@ -37,12 +38,12 @@ export async function checkCommand(args: string[], env: CliEnvironment): Promise
     onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}\n`),
   });
   write(`\n${strengthTable(result)}\n`);
-  const seconds = (result.durationMs / 1000).toFixed(1);
+  const took = fixedSeconds(result.durationMs, 1);
   if (result.problems.length === 0) {
-    write(`Every spec is valid, every reference passes, every known-bad variant is rejected as intended (${seconds} s).\n`);
+    write(`Every spec is valid, every reference passes, every known-bad variant is rejected as intended (${took}).\n`);
     return 0;
   }
-  write(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (${seconds} s):\n`);
+  write(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (${took}):\n`);
   for (const problem of result.problems) write(`- ${problem.slug}: ${problem.message.replace(/\n/g, '\n    ')}\n`);
   return 1;
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { checkReliability, type RunReport } from '../bench/reliability.js';
 import type { CliEnvironment } from './main.js';
 import { CliUsageError } from './usage.js';
+import { fixedSeconds } from '../util/time.js';
 
 const USAGE = `Usage: npm run reliability -- [SLUG ...] [--runs N] [--burners N] [--jobs N]
 
@@ -12,7 +13,7 @@ false failure (a reference test that did not pass, with its message), each test'
 per trial against its timeout (tightest first), and whether exclusive tests ran alone.
 Exit status: 0 no false failure and the pool held, 1 otherwise, 2 bad usage.`;
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms: number): string => fixedSeconds(ms, 1);
 
 function count(value: string | undefined, flag: string, fallback: number | undefined, least: number): number | undefined {
   if (value === undefined) return fallback;

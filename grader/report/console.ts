@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { indentLines, terminalSafe } from './terminal-safe.js';
 import type { ExerciseResult, GradeSummary, Reporter, SandboxSummary, TestResult } from './types.js';
+import { fixedSeconds } from '../util/time.js';
 
 export interface ConsoleOptions {
   write?: (text: string) => void;
@@ -82,8 +83,7 @@ function totalLine(summary: GradeSummary, chalk: ChalkInstance): string {
   const passed = summary.exercises.filter((e) => e.status === 'passed').length;
   const all = summary.exercises.length;
   const colour = passed === all ? chalk.green : chalk.red;
-  const seconds = (summary.durationMs / 1000).toFixed(1);
-  return `\n${colour(`Total: ${formatPoints(summary.score)}/${formatPoints(summary.maxScore)} points; ${passed} of ${all} exercises passed`)} ${chalk.dim(`(${seconds} s)`)}\n`;
+  return `\n${colour(`Total: ${formatPoints(summary.score)}/${formatPoints(summary.maxScore)} points; ${passed} of ${all} exercises passed`)} ${chalk.dim(`(${fixedSeconds(summary.durationMs, 1)})`)}\n`;
 }
 
 function formatPoints(points: number): string {

@@ -11,7 +11,8 @@ export interface JunitOptions {
 
 const MAX_TEXT = 8000;
 
-function seconds(ms: number): string {
+/** A JUnit `time` attribute: seconds with three decimals, no unit. */
+function timeAttribute(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
@@ -20,7 +21,7 @@ function firstLine(text: string): string {
 }
 
 function testcase(exercise: ExerciseResult, test: TestResult, showHidden: boolean): string {
-  const open = `    <testcase classname="${xmlAttribute(exercise.slug)}" name="${xmlAttribute(test.name)}" time="${seconds(test.durationMs)}"`;
+  const open = `    <testcase classname="${xmlAttribute(exercise.slug)}" name="${xmlAttribute(test.name)}" time="${timeAttribute(test.durationMs)}"`;
   if (test.status === 'passed') return `${open}/>`;
   const details = !testsRan(exercise) ? (exercise.message ?? test.message) : visibleDetails(test, showHidden);
   const message = test.hidden && !showHidden ? 'hidden test failed' : firstLine(test.message || details);
@@ -37,7 +38,7 @@ function testsuite(exercise: ExerciseResult, showHidden: boolean): string {
   const failures = exercise.tests.filter((t) => t.status === 'failed').length;
   const errors = exercise.tests.filter((t) => t.status === 'error').length;
   return [
-    `  <testsuite name="${xmlAttribute(exercise.slug)}" tests="${exercise.tests.length}" failures="${failures}" errors="${errors}" skipped="0" time="${seconds(exercise.durationMs)}">`,
+    `  <testsuite name="${xmlAttribute(exercise.slug)}" tests="${exercise.tests.length}" failures="${failures}" errors="${errors}" skipped="0" time="${timeAttribute(exercise.durationMs)}">`,
     '    <properties>',
     `      <property name="title" value="${xmlAttribute(exercise.title)}"/>`,
     `      <property name="status" value="${exercise.status}"/>`,
@@ -54,7 +55,7 @@ export function junitXml(summary: GradeSummary, showHidden = false): string {
   const all = summary.exercises.flatMap((e) => e.tests);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="grader" tests="${all.length}" failures="${all.filter((t) => t.status === 'failed').length}" errors="${all.filter((t) => t.status === 'error').length}" time="${seconds(summary.durationMs)}">`,
+    `<testsuites name="grader" tests="${all.length}" failures="${all.filter((t) => t.status === 'failed').length}" errors="${all.filter((t) => t.status === 'error').length}" time="${timeAttribute(summary.durationMs)}">`,
     ...summary.exercises.map((exercise) => testsuite(exercise, showHidden)),
     '</testsuites>',
     '',

@@ -3,6 +3,7 @@
 // into a running program; run-test.ts runs the program once per plan.
 import type { FeedSpec } from '../spec/types.js';
 import type { RunningProgram } from './run-program.js';
+import { sleep } from '../util/time.js';
 
 /** A way of splitting the bytes. */
 export type SplitKind = FeedSpec['splits'][number];
@@ -132,10 +133,6 @@ export function describePieces(pieces: readonly number[]): string {
   if (pieces.every((size) => size === 1)) return `${pieces.length} pieces of 1 byte`;
   const shown = pieces.slice(0, 12).join(', ');
   return `${pieces.length} piece${pieces.length === 1 ? '' : 's'} of ${shown}${pieces.length > 12 ? ', …' : ''} bytes`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

@@ -11,6 +11,7 @@ import { runProgram } from './run-program.js';
 import { runTest } from './run-test.js';
 import type { TestSpec } from '../spec/types.js';
 import { createWorkDir, removeWorkDir } from './work-dir.js';
+import { median } from '../util/statistics.js';
 
 const rounds = Number(process.argv[2] ?? 20);
 const dir = fileURLToPath(new URL('../../test/fixtures/programs/', import.meta.url));
@@ -19,12 +20,6 @@ const test: TestSpec = {
   name: 'hello', points: 1, hidden: false, args: [], env: {}, files: [], timeoutMs: 5000,
   trials: 1, observe: false, exclusive: false, processes: [], checks: [],
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

@@ -23,10 +23,3 @@ export function readCapped(file: string, cap: number): { text: string; bytes: nu
     fs.closeSync(fd);
   }
 }
-
-/** The last non-empty line of a text, if any (trimmed to 200 characters). */
-export function lastLine(text: string): string | undefined {
-  const lines = text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
-  const last = lines[lines.length - 1];
-  return last === undefined ? undefined : last.length > 200 ? `${last.slice(0, 200)}…` : last;
-}

@@ -8,6 +8,7 @@ import { runProgram, startProgram, type RunningProgram } from './run-program.js'
 import type { RunSession } from './session.js';
 import { describeStall, watchStalls } from './stall.js';
 import type { ProgramRun, RunLimits, RunRequest } from './types.js';
+import { sleep } from '../util/time.js';
 
 /** What runProcesses needs beyond the test. */
 export interface ProcessesRequest {
@@ -19,11 +20,6 @@ export interface ProcessesRequest {
   /** Gives the main process its standard input (default: the test's `stdin` or `steps`, as runProgram does). */
   feedMain?: (running: RunningProgram) => Promise<void>;
 }
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 
 /** Runs the main process and every peer to their ends; resolves with their runs by name. Never rejects for anything a program does. */
 export async function runProcesses(request: ProcessesRequest): Promise<Record<string, ProgramRun>> {

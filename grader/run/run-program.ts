@@ -13,7 +13,9 @@ import type { ResolvedLimits } from '../sandbox/types.js';
 import { classifyEnding } from './classify.js';
 import { resolveLimits } from './limits.js';
 import { scratchRoot } from './scratch.js';
-import { lastLine, readCapped } from './output.js';
+import { readCapped } from './output.js';
+import { lastLine, shorten } from '../util/text.js';
+import { sleep } from '../util/time.js';
 import { ProcessObserver } from './observe.js';
 import {
   aloneInSession,
@@ -64,7 +66,8 @@ export interface RunningProgram {
   readonly startedAt: number;
 }
 
-function finished(name: string, run: ProgramRun): RunningProgram {
+/** A RunningProgram for a run that is already over (it never started): every method is a no-op. */
+function alreadyEnded(name: string, run: ProgramRun): RunningProgram {
   return {
     name,
     write: () => Promise.resolve(),
@@ -126,7 +129,7 @@ export async function startProgram(request: RunRequest, session?: RunSession): P
   try {
     active = session ?? (own = await openSession(request.tier));
   } catch (error) {
-    return finished(request.name, startFailure(request.name, (error as Error).message));
+    return alreadyEnded(request.name, startFailure(request.name, (error as Error).message));
   }
   const cleanups: Array<() => void> = [];
   const cleanUp = (): void => {
@@ -143,7 +146,7 @@ export async function startProgram(request: RunRequest, session?: RunSession): P
     return launch(request, active, own !== undefined, cleanups, cleanUp);
   } catch (error) {
     cleanUp();
-    return finished(request.name, startFailure(request.name, (error as Error).message));
+    return alreadyEnded(request.name, startFailure(request.name, (error as Error).message));
   }
 }
 
@@ -319,7 +322,8 @@ function launch(
       lastErr = errSize;
       lastGrowth = performance.now();
     } else if (request.idleTimeoutMs !== undefined && performance.now() - lastGrowth >= request.idleTimeoutMs) {
-      const line = lastLine(readCapped(lastGrew === 'stdout' ? outPath : errPath, limits.outputBytes).text);
+      const last = lastLine(readCapped(lastGrew === 'stdout' ? outPath : errPath, limits.outputBytes).text);
+      const line = last === undefined ? undefined : shorten(last, 200);
       stop(
         'no-progress',
         line === undefined
@@ -355,7 +359,7 @@ function launch(
     // means the program (or something else) killed it, and its own status can no longer be
     // known: stop the rest at once. (Never on a timer alone: on a loaded machine the status may
     // still be unread in the pipe.)
-    await Promise.race([channelClosed, sleep(EXIT_GRACE_MS)]);
+    await Promise.race([channelClosed, sleep(EXIT_GRACE_MS, { unref: true })]);
     if (channelEnded && stopped === undefined && status === undefined && mainPid !== undefined) {
       stop('supervisor-killed', "the grader's supervisor, its parent process, was killed before it ended");
     }
@@ -366,7 +370,7 @@ function launch(
       polls++;
       const groupAlive = polls % 10 === 0 ? processGroupHasLiveMember(pgid) : processGroupAlive(pgid);
       if (!groupAlive && !(sole() && sessionHasProcesses(session))) return;
-      await sleep(groupAlive ? POLL_MS : POLL_MS * 5);
+      await sleep(groupAlive ? POLL_MS : POLL_MS * 5, { unref: true });
     }
   };
 
@@ -379,7 +383,7 @@ function launch(
           : (pgid !== undefined && info.tier === 'weak' && processGroupHasLiveMember(pgid)) || (sole() && sessionHasProcesses(session));
       if (!left) return;
       if (info.tier === 'weak' && sole()) sweepSession(session);
-      await sleep(1);
+      await sleep(1, { unref: true });
     }
   };
 
@@ -402,7 +406,7 @@ function launch(
     await treeGone();
     const processes = observer?.stop();
     // After a kill, the supervisor's exit is normally immediate.
-    await Promise.race([supervisorGone, sleep(EXIT_GRACE_MS)]);
+    await Promise.race([supervisorGone, sleep(EXIT_GRACE_MS, { unref: true })]);
     const endMs = performance.now() - t0;
     // bwrap reports its child's status before its namespace init has quite gone; after a kill,
     // processes take a moment to finish dying. Resolve only when none of them is left.
@@ -504,11 +508,6 @@ function killPid(pid: number): void {
   } catch {
     // gone
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  // Unref'd: a safety-net wait must not keep the grader alive after its last run.
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /**

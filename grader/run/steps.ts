@@ -2,17 +2,14 @@
 import { matchLine, NO_BINDINGS, parseTemplate, type Bindings, type TemplateEnvironment } from '../checks/template.js';
 import { dateIn, timeZoneOf } from '../checks/reserved.js';
 import type { StepSpec } from '../spec/types.js';
-import { lastLine } from './output.js';
+import { lastLine, shorten } from '../util/text.js';
+import { duration, sleep } from '../util/time.js';
 
 /** How long an `expect` step waits when it does not say (ms). */
 export const DEFAULT_STEP_TIMEOUT_MS = 5000;
 const POLL_MS = 10;
 /** How long an `expectExit` step waits when it does not say (ms). */
 export const DEFAULT_EXIT_TIMEOUT_MS = 2000;
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(2))} s`;
-}
 
 /** What the steps need of a running program. */
 export interface StepTarget {
@@ -57,10 +54,6 @@ function environmentNow(target: StepTarget): TemplateEnvironment {
   return environment;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * Play the steps against a running program. An `expect` reads stdout after the line the previous
  * `expect` matched (a trailing line without newline counts, e.g. a prompt). Standard input is
@@ -85,7 +78,7 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
       while (!target.finished()) {
         if (performance.now() >= deadline) {
           const sent = lastSent === undefined ? '' : ` after the last input line ${JSON.stringify(lastSent.replace(/\n$/, ''))}`;
-          return { step: index, detail: `${describeStep(step, index)}: it did not end within ${seconds(timeoutMs)}${sent} (standard input left open)` };
+          return { step: index, detail: `${describeStep(step, index)}: it did not end within ${duration(timeoutMs)}${sent} (standard input left open)` };
         }
         await sleep(POLL_MS);
       }
@@ -116,7 +109,8 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
         if (found) break;
         if (over || performance.now() >= deadline) {
           const last = lastLine(text);
-          const after = last === undefined ? 'nothing was printed' : `the last line printed was ${JSON.stringify(last)}`;
+          const shown = last === undefined ? undefined : shorten(last, 200);
+          const after = last === undefined ? 'nothing was printed' : `the last line printed was ${JSON.stringify(shown)}`;
           const why = over ? 'the program ended before printing it' : `not seen within ${timeoutMs} ms`;
           return { step: index, detail: `${describeStep(step, index)}: ${why}; ${after}` };
         }

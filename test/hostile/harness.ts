@@ -281,10 +281,7 @@ export function cleanUp(graded: Graded): void {
   fs.rmSync(path.join(REAL_REPO, 'specs', `pwned-${graded.nonce}.yaml`), { force: true });
 }
 
-/** Resolves after `ms`. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep } from '../../grader/util/time.js';
 
 /** What a tier is allowed to let through, because its report lists the guarantee as missing. */
 export interface Allowed {
