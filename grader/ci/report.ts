@@ -71,11 +71,21 @@ export function ciSummaryMarkdown(facts: CiFacts): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One ::error annotation per tampered file. */
-export function ciAnnotations(facts: CiFacts): string {
-  return tampering(facts.changes)
-    .map((c) => `${workflowCommand('error', { file: c.path, title: 'Tampering: a file outside assignments/SLUG/*.ts changed' }, `${verb(c)}: ${c.path}. ${c.reason}. It was not used, and this check fails until the change is removed.`)}\n`)
-    .join('');
+/** Most tampering annotations raised: the grade's own failures need the rest of the step's 10. */
+export const MAX_TAMPERING_ANNOTATIONS = 3;
+
+/** One ::error annotation per tampered file (at most MAX_TAMPERING_ANNOTATIONS, the last counting the rest). */
+export function ciAnnotations(facts: CiFacts): string[] {
+  const tampered = tampering(facts.changes);
+  const title = 'Tampering: a file outside assignments/SLUG/*.ts changed';
+  const one = (c: ClassifiedChange): string =>
+    workflowCommand('error', { file: c.path, title }, `${verb(c)}: ${c.path}. ${c.reason}. It was not used, and this check fails until the change is removed.`);
+  if (tampered.length <= MAX_TAMPERING_ANNOTATIONS) return tampered.map(one);
+  const rest = tampered.length - (MAX_TAMPERING_ANNOTATIONS - 1);
+  return [
+    ...tampered.slice(0, MAX_TAMPERING_ANNOTATIONS - 1).map(one),
+    workflowCommand('error', { title: `Tampering: ${rest} more files outside assignments/SLUG/*.ts changed` }, 'Every changed file is listed at the top of the job summary and in the log. None was used, and this check fails until the changes are removed.'),
+  ];
 }
 
 /** The closing line, after the grades. */

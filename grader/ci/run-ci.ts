@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ERRORS_RAISED_ENV } from '../report/github-annotations.js';
 import { writeReport } from '../report/write-file.js';
 import { changedPaths, type ClassifiedChange } from './changes.js';
 import { mergeBase, resolveCommit } from './git.js';
@@ -50,10 +51,11 @@ export async function runCi(options: CiOptions): Promise<CiOutcome> {
     const taken = await layTrustedTree({ repo: options.repo, base, head, dir: tree, nodeModules: await realpath(options.nodeModules) });
     const facts = { base, head, changes, taken };
     options.write(ciConsoleText(facts));
-    if (options.annotations) options.write(ciAnnotations(facts));
+    const annotations = options.annotations ? ciAnnotations(facts) : [];
+    for (const line of annotations) options.write(`${line}\n`);
     if (options.summaryFile) await writeReport(options.summaryFile, ciSummaryMarkdown(facts), true);
     if (options.keep) options.write(`The graded tree stays in ${tree}\n`);
-    const gradeStatus = await runGrader(tree, options);
+    const gradeStatus = await runGrader(tree, options, annotations.length);
     options.write(ciClosingText(facts));
     const status = gradeStatus === 2 ? 2 : tampering(changes).length > 0 ? 1 : gradeStatus;
     return { status, gradeStatus, changes, taken, mergeBase: fork };
@@ -62,11 +64,12 @@ export async function runCi(options: CiOptions): Promise<CiOutcome> {
   }
 }
 
-/** Runs the tree's own grader (BASE's) in the tree; resolves with its exit status. */
-function runGrader(tree: string, options: CiOptions): Promise<number> {
+/** Runs the tree's own grader (BASE's) in the tree, telling it the error annotations already raised; resolves with its exit status. */
+function runGrader(tree: string, options: CiOptions, errorsRaised: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(tree, 'grader', 'launch.mjs'), 'grade', ...options.gradeArgs], {
       cwd: tree,
+      env: { ...process.env, [ERRORS_RAISED_ENV]: String(errorsRaised) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => options.write(chunk));

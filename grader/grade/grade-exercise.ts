@@ -30,6 +30,7 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
     maxScore,
     tests: [],
     solutionDir: options.solutionDir,
+    entry: spec.entry,
     durationMs: 0,
   };
   const finish = (result: ExerciseResult): ExerciseResult => ({ ...result, durationMs: Date.now() - started });

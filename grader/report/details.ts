@@ -1,6 +1,5 @@
 // What the machine-read formats (annotations, job summary, Gradescope, JUnit) say about one test
 // or exercise, so that they all say the same. The text is raw: each format escapes it (escape.ts).
-import path from 'node:path';
 import type { ExerciseResult, TestResult } from './types.js';
 
 /** Said instead of a hidden test's details. */
@@ -40,9 +39,4 @@ export function visibleDetails(test: TestResult, showHidden: boolean): string {
 /** Whether the exercise's tests ran (not missing, and it compiled). */
 export function testsRan(exercise: ExerciseResult): boolean {
   return exercise.status !== 'missing' && !(exercise.status === 'error' && exercise.message);
-}
-
-/** The graded entry file relative to the repository root, with forward slashes (`assignments/SLUG/solution.ts`). */
-export function solutionFile(root: string, exercise: ExerciseResult, entry = 'solution'): string {
-  return path.relative(root, path.join(exercise.solutionDir, `${entry}.ts`)).split(path.sep).join('/');
 }

@@ -1,7 +1,7 @@
 // The output formats of `npm run grade -- --format NAME`: name → how to make its reporter.
 import { classroomReporter } from './classroom.js';
 import { consoleReporter } from './console.js';
-import { githubAnnotationsReporter } from './github-annotations.js';
+import { errorsRaisedBefore, githubAnnotationsReporter } from './github-annotations.js';
 import { githubSummaryReporter } from './github-summary.js';
 import { gradescopeReporter } from './gradescope.js';
 import { jsonReporter } from './json.js';
@@ -65,7 +65,7 @@ export const FORMATS: Record<string, OutputFormat> = {
     defaultFile: (env) => env.GITHUB_STEP_SUMMARY || 'grade-summary.md',
     create: (c) =>
       combineReporters(
-        githubAnnotationsReporter({ root: c.root, write: c.write, showHidden: c.showHidden }),
+        githubAnnotationsReporter({ root: c.root, write: c.write, showHidden: c.showHidden, errorsAlreadyRaised: errorsRaisedBefore(process.env) }),
         githubSummaryReporter({ file: fileOf(c), showHidden: c.showHidden }),
       ),
   },
@@ -77,7 +77,7 @@ export const FORMATS: Record<string, OutputFormat> = {
   junit: {
     description: 'JUnit XML (default file junit.xml)',
     defaultFile: () => 'junit.xml',
-    create: (c) => junitReporter({ file: fileOf(c), showHidden: c.showHidden }),
+    create: (c) => junitReporter({ file: fileOf(c), root: c.root, showHidden: c.showHidden }),
   },
   classroom: {
     description: "GitHub Classroom's points notices on standard output, once, at the end",

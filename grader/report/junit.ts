@@ -1,10 +1,13 @@
 import { truncate, xmlAttribute, xmlText } from './escape.js';
 import { testsRan, visibleDetails } from './details.js';
+import { exerciseLocation, testLocation } from './failure-location.js';
 import type { ExerciseResult, GradeSummary, Reporter, TestResult } from './types.js';
 import { writeReport } from './write-file.js';
 
 export interface JunitOptions {
   file: string;
+  /** Repository root: each testcase's `file` is relative to it. */
+  root: string;
   /** Show hidden tests' details too (instructors). */
   showHidden?: boolean;
 }
@@ -20,8 +23,11 @@ function firstLine(text: string): string {
   return text.split('\n', 1)[0] ?? '';
 }
 
-function testcase(exercise: ExerciseResult, test: TestResult, showHidden: boolean): string {
-  const open = `    <testcase classname="${xmlAttribute(exercise.slug)}" name="${xmlAttribute(test.name)}" time="${timeAttribute(test.durationMs)}"`;
+function testcase(exercise: ExerciseResult, test: TestResult, root: string, showHidden: boolean): string {
+  // `file` (and `line`, where the failure names one) let test reporters annotate the student's file.
+  const location = testsRan(exercise) ? testLocation(exercise, test, root, showHidden) : exerciseLocation(exercise, root);
+  const line = location.line === undefined ? '' : ` line="${location.line}"`;
+  const open = `    <testcase classname="${xmlAttribute(exercise.slug)}" name="${xmlAttribute(test.name)}" file="${xmlAttribute(location.file)}"${line} time="${timeAttribute(test.durationMs)}"`;
   if (test.status === 'passed') return `${open}/>`;
   const details = !testsRan(exercise) ? (exercise.message ?? test.message) : visibleDetails(test, showHidden);
   const message = test.hidden && !showHidden ? 'hidden test failed' : firstLine(test.message || details);
@@ -34,7 +40,7 @@ function testcase(exercise: ExerciseResult, test: TestResult, showHidden: boolea
   ].join('\n');
 }
 
-function testsuite(exercise: ExerciseResult, showHidden: boolean): string {
+function testsuite(exercise: ExerciseResult, root: string, showHidden: boolean): string {
   const failures = exercise.tests.filter((t) => t.status === 'failed').length;
   const errors = exercise.tests.filter((t) => t.status === 'error').length;
   return [
@@ -45,18 +51,18 @@ function testsuite(exercise: ExerciseResult, showHidden: boolean): string {
     `      <property name="score" value="${exercise.score}"/>`,
     `      <property name="maxScore" value="${exercise.maxScore}"/>`,
     '    </properties>',
-    ...exercise.tests.map((test) => testcase(exercise, test, showHidden)),
+    ...exercise.tests.map((test) => testcase(exercise, test, root, showHidden)),
     '  </testsuite>',
   ].join('\n');
 }
 
 /** JUnit XML: testsuites > one testsuite per exercise > one testcase per test, failures with message and details. */
-export function junitXml(summary: GradeSummary, showHidden = false): string {
+export function junitXml(summary: GradeSummary, root: string, showHidden = false): string {
   const all = summary.exercises.flatMap((e) => e.tests);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="grader" tests="${all.length}" failures="${all.filter((t) => t.status === 'failed').length}" errors="${all.filter((t) => t.status === 'error').length}" time="${timeAttribute(summary.durationMs)}">`,
-    ...summary.exercises.map((exercise) => testsuite(exercise, showHidden)),
+    ...summary.exercises.map((exercise) => testsuite(exercise, root, showHidden)),
     '</testsuites>',
     '',
   ].join('\n');
@@ -66,7 +72,7 @@ export function junitXml(summary: GradeSummary, showHidden = false): string {
 export function junitReporter(options: JunitOptions): Reporter {
   return {
     async onEnd(summary) {
-      await writeReport(options.file, junitXml(summary, options.showHidden ?? false));
+      await writeReport(options.file, junitXml(summary, options.root, options.showHidden ?? false));
     },
   };
 }

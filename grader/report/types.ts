@@ -44,6 +44,8 @@ export interface ExerciseResult {
   tests: TestResult[];
   /** Folder of the solution that was graded. */
   solutionDir: string;
+  /** The spec's entry file, without `.ts` (`solution` when absent). */
+  entry?: string;
   durationMs: number;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyChange, parseRawDiff } from '../../grader/ci/changes.js';
-import { ciAnnotations, ciConsoleText, ciSummaryMarkdown } from '../../grader/ci/report.js';
+import { MAX_TAMPERING_ANNOTATIONS, ciAnnotations, ciConsoleText, ciSummaryMarkdown } from '../../grader/ci/report.js';
 import { commandsIn } from '../report/workflow-commands.js';
 
 describe('sorting the changes of a pull request', () => {
@@ -74,9 +74,18 @@ describe('the account of the changes', () => {
   });
 
   it('raises one ::error per tampered file, with the name escaped inside it', () => {
-    const commands = commandsIn(ciAnnotations(facts));
+    const commands = commandsIn(ciAnnotations(facts).join('\n'));
     expect(commands).toHaveLength(1);
     expect(commands[0]!.properties.file).toBe('x\n\\u003a:notice title=Autograding complete::Points 100/100#\\u0023[error]y.ts');
+  });
+
+  it('raises at most MAX_TAMPERING_ANNOTATIONS, the last counting the rest, so the grade keeps most of the step\'s 10', () => {
+    const many = { ...facts, changes: ['a', 'b', 'c', 'd', 'e'].map((name) => classifyChange({ path: `grader/${name}.ts`, status: 'M', mode: '100644' })) };
+    const commands = commandsIn(ciAnnotations(many).join('\n'));
+    expect(commands).toHaveLength(MAX_TAMPERING_ANNOTATIONS);
+    expect(commands.slice(0, -1).map((c) => c.properties.file)).toEqual(['grader/a.ts', 'grader/b.ts']);
+    expect(commands.at(-1)!.properties).toEqual({ title: 'Tampering: 3 more files outside assignments/SLUG/*.ts changed' });
+    expect(commands.at(-1)!.data).toContain('listed at the top of the job summary');
   });
 
   it('puts the tampered files in a table at the top of the job summary', () => {

@@ -8,7 +8,10 @@ import { commandsIn, parseCommandLine } from './workflow-commands.js';
 function annotate(showHidden = false): string {
   let log = '';
   const reporter = githubAnnotationsReporter({ root: '/repo', write: (t) => (log += t), showHidden });
-  for (const exercise of hostileSummary().exercises) reporter.onExerciseEnd?.(exercise);
+  const summary = hostileSummary();
+  for (const exercise of summary.exercises) reporter.onExerciseEnd?.(exercise);
+  expect(log, 'annotations wait for the end of the run, to be ranked').toBe('');
+  reporter.onEnd?.(summary);
   return log;
 }
 
@@ -18,27 +21,27 @@ describe('GitHub annotations', () => {
     expect(escapeCommandProperty('50% a\r\nb: c, d')).toBe('50%25 a%0D%0Ab%3A c%2C d');
   });
 
-  it('raises one ::error per failed test, on the solution file, titled with the test and points', () => {
+  it('raises one ::error per failed test, on the solution file, titled with the test and points, the most useful first', () => {
     const log = annotate();
     const commands = commandsIn(log);
     expect(log.trimEnd().split('\n')).toHaveLength(4);
     expect(commands.map((c) => [c.command, c.properties.file, c.properties.title])).toEqual([
+      ['error', 'assignments/cwd-path/solution.ts', 'cwd-path: could not be graded'],
       ['error', 'assignments/time-today/solution.ts', 'time-today: local date <b>|x|</b> (0/2 points)'],
       ['error', 'assignments/time-today/solution.ts', 'time-today: hidden edge case (0/2 points)'],
       ['warning', 'assignments/popen/solution.ts', 'popen: no solution'],
-      ['error', 'assignments/cwd-path/solution.ts', 'cwd-path: could not be graded'],
     ]);
-    expect(commands[0]!.data).toContain('Line 2 should be "Today is: 2026-11-28"');
-    expect(commands[0]!.data).toContain('Hint: Use the local date.');
+    expect(commands[1]!.data).toContain('Line 2 should be "Today is: 2026-11-28"');
+    expect(commands[1]!.data).toContain('Hint: Use the local date.');
   });
 
   it('keeps student text inside its own command: no forged notice, no stop-commands, no legacy ##[ command', () => {
     const log = annotate();
     // Exactly the four commands we meant, whatever the runner's two parsers make of every line.
-    expect(commandsIn(log).map((c) => c.command)).toEqual(['error', 'error', 'warning', 'error']);
+    expect(commandsIn(log).map((c) => c.command)).toEqual(['error', 'error', 'error', 'warning']);
     expect(log).not.toMatch(/[\r\u0000\u0007\u001b]/);
     expect(log).not.toContain('##[');
-    const data = commandsIn(log)[0]!.data;
+    const data = commandsIn(log)[1]!.data;
     // The forged lines are still there for the student to read, as text inside the data.
     expect(data).toContain('\\u003a:notice title=Autograding complete::Points 100/100');
     expect(data).toContain('\\u003a:stop-commands::tok');
@@ -50,7 +53,7 @@ describe('GitHub annotations', () => {
   it('shows only that a hidden test failed', () => {
     const log = annotate();
     expect(log).not.toContain(SECRET);
-    expect(commandsIn(log)[1]!.data).toBe('A hidden test failed; its details are not shown.');
+    expect(commandsIn(log)[2]!.data).toBe('A hidden test failed; its details are not shown.');
     expect(annotate(true)).toContain(SECRET);
   });
 

@@ -20,7 +20,7 @@ function parse(xml: string): Node {
 describe('the JUnit XML report', () => {
   it('is well-formed XML: testsuites > a testsuite per exercise > a testcase per test', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'junit-')), 'junit.xml');
-    await junitReporter({ file }).onEnd?.(hostileSummary());
+    await junitReporter({ file, root: '/repo' }).onEnd?.(hostileSummary());
     const root = parse(await readFile(file, 'utf8')).testsuites as Node;
     expect(root).toMatchObject({ '@tests': '6', '@failures': '4', '@errors': '0' });
     const suites = root.testsuite as Node[];
@@ -32,6 +32,8 @@ describe('the JUnit XML report', () => {
     ]);
     const cases = suites[0]!.testcase as Node[];
     expect(cases.map((c) => c['@name'])).toEqual(['prints a header', 'local date <b>|x|</b>', 'hidden edge case']);
+    expect(cases.map((c) => c['@file'])).toEqual(Array(3).fill('assignments/time-today/solution.ts'));
+    expect(cases.map((c) => c['@line'])).toEqual([undefined, undefined, undefined]);
     expect(cases[0]!.failure).toBeUndefined();
     const failure = cases[1]!.failure as Node;
     expect(failure['@type']).toBe('lines');
@@ -49,14 +51,14 @@ describe('the JUnit XML report', () => {
   });
 
   it('shows characters XML 1.0 forbids as \\u escapes and strips terminal sequences', () => {
-    const xml = junitXml(hostileSummary());
+    const xml = junitXml(hostileSummary(), '/repo');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(xml).toContain('\\ud800 end');
     expect(xml).not.toContain('\u001b[31m');
   });
 
   it('keeps hidden tests to "failed" and says why an exercise was not graded', () => {
-    const xml = junitXml(hostileSummary());
+    const xml = junitXml(hostileSummary(), '/repo');
     expect(xml).not.toContain(SECRET);
     const suites = (parse(xml).testsuites as Node).testsuite as Node[];
     const hidden = (suites[0]!.testcase as Node[])[2]!.failure as Node;
@@ -71,5 +73,24 @@ describe('the JUnit XML report', () => {
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', trimValues: false, htmlEntities: true }).parse(xml) as { x: Node };
     expect(parsed.x['@v']).toBe(value);
     expect(parsed.x['#text']).toBe(value);
+  });
+
+  it('gives each testcase the student\'s file, and the line a stack trace or compiler message names there', () => {
+    const summary = hostileSummary();
+    const [today, , popen, cwdPath] = summary.exercises;
+    today!.tests[1]!.stderrTail = 'Error: boom\n    at main (/repo/assignments/time-today/helper.ts:8:3)';
+    today!.tests[2]!.stderrTail = 'at /repo/assignments/time-today/solution.ts:5:1';
+    cwdPath!.message = 'Your code does not compile:\n/repo/assignments/cwd-path/solution.ts:3:7: error: oops';
+    const suites = (parse(junitXml(summary, '/repo')).testsuites as Node).testsuite as Node[];
+    const attributes = (suite: Node): Array<[unknown, unknown]> => (suite.testcase as Node[]).map((c) => [c['@file'], c['@line']]);
+    expect(attributes(suites[0]!)).toEqual([
+      ['assignments/time-today/solution.ts', undefined],
+      ['assignments/time-today/helper.ts', '8'],
+      // A hidden test's trace is part of its details: no line.
+      ['assignments/time-today/solution.ts', undefined],
+    ]);
+    expect(attributes(suites[2]!)).toEqual([['assignments/popen/solution.ts', undefined]]);
+    expect(attributes(suites[3]!)).toEqual([['assignments/cwd-path/solution.ts', '3']]);
+    expect(popen!.status).toBe('missing');
   });
 });

@@ -1,0 +1,56 @@
+// Where a failure is in the student's code, for annotations and JUnit: the file of the exercise's
+// folder and the line that a compiler message or a stack trace names, else the graded entry file.
+import path from 'node:path';
+import type { ExerciseResult, TestResult } from './types.js';
+
+export interface FailureLocation {
+  /** Relative to the repository root, with forward slashes (`assignments/SLUG/solution.ts`). */
+  file: string;
+  /** 1-based line, when the failure names one in a file of the solution. */
+  line?: number;
+}
+
+// `some/dir/name.ts:12` or `name.ts:12:5`, as esbuild's messages and node's (source-mapped) stack traces print them.
+const POSITION = /(?:file:\/\/)?([^\s()'"`:]*[\w-]+\.ts):(\d+)(?::\d+)?/g;
+
+function relativeToRoot(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** The graded entry file (`solution.ts`, or the spec's entry) relative to the root. */
+export function entryFile(root: string, exercise: ExerciseResult): string {
+  return relativeToRoot(root, path.join(exercise.solutionDir, `${exercise.entry ?? 'solution'}.ts`));
+}
+
+/**
+ * The first position in `texts` (searched in order) that names a .ts file inside the solution's
+ * folder, as a location; paths in messages are relative to the directory the grader ran in (`cwd`).
+ */
+export function firstSolutionPosition(texts: Array<string | undefined>, solutionDir: string, root: string, cwd: string): FailureLocation | undefined {
+  const folder = path.resolve(solutionDir);
+  for (const text of texts) {
+    if (!text) continue;
+    for (const match of text.matchAll(POSITION)) {
+      const file = path.resolve(cwd, match[1]!);
+      const line = Number(match[2]);
+      if (path.dirname(file) === folder && line > 0) return { file: relativeToRoot(root, file), line };
+    }
+  }
+  return undefined;
+}
+
+/** Where the exercise failed to build (a compiler message's position), else its entry file. */
+export function exerciseLocation(exercise: ExerciseResult, root: string, cwd = process.cwd()): FailureLocation {
+  return firstSolutionPosition([exercise.message], exercise.solutionDir, root, cwd) ?? { file: entryFile(root, exercise) };
+}
+
+/**
+ * Where a test failed: the first position in the solution's files that its stderr (a stack trace),
+ * its message or its failed checks name; else the exercise's location. A hidden test's details
+ * stay hidden unless `showHidden`, so its location is the entry file.
+ */
+export function testLocation(exercise: ExerciseResult, test: TestResult, root: string, showHidden = false, cwd = process.cwd()): FailureLocation {
+  if (test.status === 'passed' || (test.hidden && !showHidden)) return { file: entryFile(root, exercise) };
+  const texts = [test.stderrTail, test.message, ...test.checks.filter((c) => !c.passed).map((c) => c.message), exercise.message];
+  return firstSolutionPosition(texts, exercise.solutionDir, root, cwd) ?? { file: entryFile(root, exercise) };
+}
