@@ -38,8 +38,9 @@ if (builtAt() < inputsChangedAt) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // esbuild itself runs a native binary next to its package: keep it a real import.
-    external: ['esbuild'],
+    // esbuild itself runs a native binary next to its package: keep it a real import. Stryker's
+    // instrumenter (only `npm run check -- --mutate` loads it) imports parsers it may not have.
+    external: ['esbuild', '@stryker-mutator/instrumenter'],
     // Bundled CommonJS packages (ajv) call require(); give the ES module bundle one.
     banner: { js: "import { createRequire as __graderCreateRequire } from 'node:module'; const require = __graderCreateRequire(import.meta.url);" },
     sourcemap: 'inline',

@@ -6,6 +6,11 @@ export interface BuiltProgram {
   entry: string;
   /** The folder the sources came from. */
   sourceDir: string;
+  /**
+   * Only for `npm run check -- --mutate`: the Stryker mutant to switch on in this mutation-
+   * instrumented build (given to the program as __STRYKER_ACTIVE_MUTANT__; never set otherwise).
+   */
+  activeMutant?: string;
 }
 
 export interface BuildError {

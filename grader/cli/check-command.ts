@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkCatalog } from '../instructor/check.js';
+import { mutateCommand, mutationSummary } from '../mutation/command.js';
 import { strengthTable } from '../instructor/strength-table.js';
 import { detectSandbox, sandboxSummary } from '../run/index.js';
 import type { CliEnvironment } from './main.js';
@@ -7,11 +8,17 @@ import { CliUsageError } from './usage.js';
 import { fixedSeconds } from '../util/time.js';
 
 const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N]
+       npm run check -- --mutate [SLUG ...] [--jobs N]
 
 For instructors: validates every spec (or only the SLUGs named) against specs/schema.json,
 grades every reference (it must pass every test) and every known-bad variant in
 reference/SLUG/wrong/NAME/ (it must fail as the spec's mustReject.NAME says), and prints
-how strong each spec is. A spec whose known-bad variants all pass is weak.
+how strong each spec is. A spec whose known-bad variants all pass is weak. Then the mutation
+score of each spec, from the last recorded mutation run (specs/mutation/SLUG.results.json).
+
+--mutate: mutation-tests the references instead (StrykerJS's mutants of reference/SLUG/*.ts,
+each graded against the spec until its first failed test), records each exercise's result and
+rewrites the table of docs/mutation.md. Slow: name the exercises you changed.
 
 Exit status: 0 all is well, 1 any problem (listed at the end), 2 bad usage.`;
 
@@ -19,7 +26,7 @@ Exit status: 0 all is well, 1 any problem (listed at the end), 2 bad usage.`;
 export async function checkCommand(args: string[], env: CliEnvironment): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { jobs: { type: 'string' }, mutate: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
@@ -31,6 +38,7 @@ export async function checkCommand(args: string[], env: CliEnvironment): Promise
   if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs)) throw new CliUsageError(`--jobs takes a whole number, not "${values.jobs}".\n\n${USAGE}`);
   const write = (text: string): void => void process.stdout.write(text);
   write(`${sandboxSummary(await detectSandbox())}\n\n`);
+  if (values.mutate) return mutateCommand({ root: env.root, slugs: positionals, ...(values.jobs === undefined ? {} : { jobs: Number(values.jobs) }), write });
   const result = await checkCatalog({
     root: env.root,
     slugs: positionals,
@@ -38,6 +46,7 @@ export async function checkCommand(args: string[], env: CliEnvironment): Promise
     onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}\n`),
   });
   write(`\n${strengthTable(result)}\n`);
+  write(`${await mutationSummary(env.root, result.exercises.map((e) => e.slug))}\n`);
   const took = fixedSeconds(result.durationMs, 1);
   if (result.problems.length === 0) {
     write(`Every spec is valid, every reference passes, every known-bad variant is rejected as intended (${took}).\n`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { execa } from 'execa';
 import { readableProgramDir } from '../sandbox/access.js';
-import { buildEnvironment, MARKER_VARIABLE } from '../sandbox/environment.js';
+import { buildEnvironment, MARKER_VARIABLE, mutantVariable } from '../sandbox/environment.js';
 import { isRoot } from '../sandbox/identity.js';
 import { buildLaunch, sandboxPaths } from '../sandbox/launch.js';
 import { decodeShellStatus, parseSupervisorLine } from '../sandbox/supervisor.js';
@@ -179,7 +179,7 @@ function launch(
 
   const paths = sandboxPaths(info.tier, program.dir, request.workDir);
   const join = info.tier === 'bubblewrap' ? path.posix.join : path.join;
-  const env = buildEnvironment(paths.work, request.env);
+  const env = { ...buildEnvironment(paths.work, request.env), ...mutantVariable(request.program.activeMutant) };
   if (identity.marker !== undefined) env[MARKER_VARIABLE] = identity.marker;
   const heapFlag = limits.heapMb === undefined ? [] : [`--max-old-space-size=${limits.heapMb}`];
   const command = [process.execPath, ...heapFlag, join(paths.program, entryFile(request)), ...request.args];

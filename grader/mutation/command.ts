@@ -1,0 +1,63 @@
+// The mutation parts of `npm run check`: `--mutate` runs and records, plain check summarises.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { listSpecSlugs } from '../grade/grade.js';
+import { CliUsageError } from '../cli/usage.js';
+import { mutateCatalog, mutationRows, updateMutationDoc } from './catalog.js';
+import { describeMutant, exerciseReport, mutationTable } from './report.js';
+import { SCORE_GOAL } from './results.js';
+
+export interface MutateCommandOptions {
+  root: string;
+  slugs: readonly string[];
+  jobs?: number;
+  write: (text: string) => void;
+}
+
+/** `npm run check -- --mutate [SLUG...]`: exit 0 when every exercise ran, 1 when one could not. */
+export async function mutateCommand(options: MutateCommandOptions): Promise<number> {
+  const { root, write } = options;
+  const known = await listSpecSlugs(path.join(root, 'specs'));
+  const unknown = options.slugs.filter((s) => !known.includes(s));
+  if (unknown.length > 0) throw new CliUsageError(`no spec for ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  const slugs = options.slugs.length > 0 ? options.slugs : known;
+  const jobs = options.jobs ?? availableParallelism();
+  const started = Date.now();
+  let failures = 0;
+  write(`Mutation testing ${slugs.length} exercise${slugs.length === 1 ? '' : 's'}, ${jobs} test${jobs === 1 ? '' : 's'} at once.\n`);
+  await mutateCatalog({
+    root,
+    slugs,
+    jobs,
+    onMutant: (outcome, done, total) => {
+      if (outcome.status === 'survived') write(`  [${done}/${total}] survived ${describeMutant(outcome)}\n`);
+    },
+    onExercise: (slug, outcome) => {
+      if ('error' in outcome) {
+        failures++;
+        write(`${slug}: could not be mutation-tested: ${outcome.error}\n`);
+      } else {
+        write(exerciseReport(outcome.result));
+      }
+    },
+  });
+  const updated = await updateMutationDoc(root, known);
+  write(`\n${mutationTable(await mutationRows(root, slugs))}`);
+  write(`${updated ? 'docs/mutation.md updated. ' : ''}Mutation run of ${slugs.length} exercise(s): ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+  return failures === 0 ? 0 : 1;
+}
+
+/** The mutation table of plain `npm run check`, from the recorded runs, with what needs doing. */
+export async function mutationSummary(root: string, slugs: readonly string[]): Promise<string> {
+  const rows = await mutationRows(root, slugs);
+  const below = rows.filter((r) => r.counts?.score !== undefined && r.counts.score < SCORE_GOAL).map((r) => r.slug);
+  const stale = rows.filter((r) => r.stale).map((r) => r.slug);
+  const missing = rows.filter((r) => r.counts === undefined).map((r) => r.slug);
+  const notes = [
+    `Mutation score: the share of the reference's non-equivalent mutants that the spec rejects (goal ${SCORE_GOAL}%), from the last recorded run.`,
+    ...(below.length > 0 ? [`Below the goal: ${below.join(', ')}.`] : []),
+    ...(stale.length > 0 ? [`Stale (reference, spec or equivalents changed since the run): ${stale.join(', ')}: npm run check -- --mutate ${stale.join(' ')}`] : []),
+    ...(missing.length > 0 ? [`Never mutation-tested: ${missing.join(', ')}.`] : []),
+  ];
+  return `${mutationTable(rows)}${notes.join('\n')}\n`;
+}

@@ -1,0 +1,130 @@
+// One exercise's mutation run: instrument the reference, check that the instrumented build with
+// no mutant switched on passes every test, then grade each mutant, bailing at its first failed
+// test. Tests run fastest first (from the baseline's durations), so that most mutants die cheaply.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSolution } from '../build/build.js';
+import type { BuiltProgram } from '../build/types.js';
+import { gradeTest, type TestGradingContext } from '../grade/grade-test.js';
+import type { TaskPool } from '../grade/pool.js';
+import type { TestResult } from '../report/types.js';
+import { loadSpec } from '../spec/load.js';
+import type { ExerciseSpec, TestSpec } from '../spec/types.js';
+import { loadEquivalents, namesMutant, type EquivalentMutant } from './equivalents.js';
+import { instrumentReference, type MutantSite, type VariableMode } from './instrument.js';
+import { equivalentsFile, mutationFingerprint, type MutantOutcome, type MutationResult } from './results.js';
+
+export interface MutationRunOptions {
+  root: string;
+  slug: string;
+  pool: TaskPool;
+  /** Told as each mutant's outcome is known. */
+  onMutant?: (outcome: MutantOutcome, done: number, total: number) => void;
+}
+
+/** Thrown when an exercise cannot be mutation-tested at all (its instrumented reference fails). */
+export class MutationSetupError extends Error {}
+
+/** A value of __STRYKER_ACTIVE_MUTANT__ that is no mutant's id: every switch stays off. */
+const NO_MUTANT = 'none';
+
+export async function mutateExercise(options: MutationRunOptions): Promise<MutationResult> {
+  const started = Date.now();
+  const { root, slug, pool } = options;
+  const spec = await loadSpec(path.join(root, 'specs', `${slug}.yaml`));
+  const equivalents = await loadEquivalents(equivalentsFile(root, slug));
+  const fingerprint = await mutationFingerprint(root, slug);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), `grader-mutate-${slug}-`));
+  try {
+    const prepared = await prepare(spec, root, workDir, pool);
+    const tests = [...spec.tests].sort((a, b) => (prepared.durations.get(a.name) ?? 0) - (prepared.durations.get(b.name) ?? 0));
+    let done = 0;
+    const mutants = await Promise.all(
+      prepared.mutants.map(async (site) => {
+        const outcome = await gradeMutant(site, tests, prepared.program, equivalents, { slug, pool, reference: prepared.reference });
+        options.onMutant?.(outcome, ++done, prepared.mutants.length);
+        return outcome;
+      }),
+    );
+    return { slug, fingerprint, ranAt: new Date().toISOString(), durationMs: Date.now() - started, variable: prepared.variable, mutants };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+interface Prepared {
+  program: BuiltProgram;
+  mutants: MutantSite[];
+  variable: VariableMode;
+  /** Each test's duration in the baseline run. */
+  durations: Map<string, number>;
+  reference: () => Promise<BuiltProgram>;
+}
+
+/**
+ * Instruments and builds the reference, and grades it with no mutant on. The variable is left
+ * visible to the program unless that makes the baseline fail (a program that lists its own
+ * environment) and hiding it does not.
+ */
+async function prepare(spec: ExerciseSpec, root: string, workDir: string, pool: TaskPool): Promise<Prepared> {
+  const cacheDir = path.join(root, '.cache', 'build');
+  const referenceDir = path.join(root, 'reference', spec.slug);
+  let referenceBuild: Promise<BuiltProgram> | undefined;
+  const reference = (): Promise<BuiltProgram> => {
+    referenceBuild ??= buildSolution(referenceDir, { cacheDir, entry: spec.entry }).then((r) => {
+      if (!r.ok) throw new Error(`the reference solution in ${referenceDir} does not build:\n${r.message}`);
+      return r.program;
+    });
+    return referenceBuild;
+  };
+  const failures: string[] = [];
+  for (const variable of ['visible', 'hidden'] as const) {
+    const instrumented = await instrumentReference(referenceDir, path.join(workDir, variable), variable);
+    const build = await buildSolution(instrumented.dir, { cacheDir, entry: spec.entry });
+    if (!build.ok) throw new MutationSetupError(`the instrumented reference does not build:\n${build.message}`);
+    const program = { ...build.program, sourceDir: referenceDir };
+    const context: TestGradingContext = { slug: spec.slug, program: { ...program, activeMutant: NO_MUTANT }, reference };
+    const results = await Promise.all(spec.tests.map((test) => pool.run(() => gradeTest(test, context), test.exclusive)));
+    const failed = results.filter((r) => r.status !== 'passed');
+    if (failed.length === 0) {
+      return { program, mutants: instrumented.mutants, variable, durations: new Map(results.map((r) => [r.name, r.durationMs])), reference };
+    }
+    failures.push(`with the variable ${variable}: ${failed.map((r) => `"${r.name}": ${r.message}`).join('; ')}`);
+  }
+  throw new MutationSetupError(`the instrumented reference, no mutant switched on, does not pass every test (${failures.join(' | ')})`);
+}
+
+interface MutantContext {
+  slug: string;
+  pool: TaskPool;
+  reference: () => Promise<BuiltProgram>;
+}
+
+async function gradeMutant(
+  site: MutantSite,
+  tests: readonly TestSpec[],
+  program: BuiltProgram,
+  equivalents: readonly EquivalentMutant[],
+  context: MutantContext,
+): Promise<MutantOutcome> {
+  const equivalent = equivalents.find((e) => namesMutant(e, site));
+  if (equivalent) return { ...site, status: 'equivalent', reason: equivalent.reason };
+  const grading: TestGradingContext = { slug: context.slug, program: { ...program, activeMutant: site.id }, reference: context.reference };
+  const passed: string[] = [];
+  for (const test of tests) {
+    let result = await context.pool.run(() => gradeTest(test, grading), test.exclusive);
+    // A grader error says nothing about the mutant: once more, then it is reported as an error.
+    if (result.status === 'error') result = await context.pool.run(() => gradeTest(test, grading), test.exclusive);
+    if (result.status === 'error') return { ...site, status: 'error', reason: `${test.name}: ${result.message}` };
+    if (result.status === 'failed') return { ...site, status: timedOut(result) ? 'timed-out' : 'killed', killedBy: test.name };
+    passed.push(test.name);
+  }
+  return { ...site, status: 'survived', passed };
+}
+
+/** The test failed because a run did not end in time (not because of what it printed). */
+function timedOut(result: TestResult): boolean {
+  const failed = result.checks.find((c) => !c.passed);
+  return failed?.check === 'ending' && /still running after|printed nothing|no progress/i.test(failed.message);
+}

@@ -1,0 +1,100 @@
+// The recorded outcome of an exercise's last mutation run: specs/mutation/SLUG.results.json,
+// committed, so that `npm run check` reports the mutation score without mutating on every check.
+// Its fingerprint (reference sources, spec, equivalents file, instrumenter version) tells when it
+// no longer describes the current files: then check calls it stale.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { MutantSite, VariableMode } from './instrument.js';
+import { sourceFiles } from './instrument.js';
+
+/** killed: some test failed; timed-out: a test's run did not end in time (also detected). */
+export type MutantStatus = 'killed' | 'timed-out' | 'survived' | 'equivalent' | 'error';
+
+export interface MutantOutcome extends MutantSite {
+  status: MutantStatus;
+  /** killed / timed-out: the test that failed. */
+  killedBy?: string;
+  /** survived: every test it passed; equivalent: the recorded reason; error: what went wrong. */
+  passed?: string[];
+  reason?: string;
+}
+
+export interface MutationResult {
+  slug: string;
+  fingerprint: string;
+  /** When the run ended (ISO), and how long it took. */
+  ranAt: string;
+  durationMs: number;
+  variable: VariableMode;
+  mutants: MutantOutcome[];
+}
+
+export interface MutationCounts {
+  mutants: number;
+  killed: number;
+  timedOut: number;
+  survived: number;
+  equivalent: number;
+  errors: number;
+  /** (killed + timed out) / (mutants - equivalent), in percent; undefined when nothing to score. */
+  score: number | undefined;
+}
+
+/** Score goal: at least this percentage of non-equivalent mutants detected. */
+export const SCORE_GOAL = 95;
+
+export function countOutcomes(mutants: readonly MutantOutcome[]): MutationCounts {
+  const count = (status: MutantStatus): number => mutants.filter((m) => m.status === status).length;
+  const killed = count('killed');
+  const timedOut = count('timed-out');
+  const equivalent = count('equivalent');
+  const scored = mutants.length - equivalent;
+  return {
+    mutants: mutants.length,
+    killed,
+    timedOut,
+    survived: count('survived'),
+    equivalent,
+    errors: count('error'),
+    score: scored === 0 ? undefined : (100 * (killed + timedOut)) / scored,
+  };
+}
+
+export function resultsFile(root: string, slug: string): string {
+  return path.join(root, 'specs', 'mutation', `${slug}.results.json`);
+}
+
+export function equivalentsFile(root: string, slug: string): string {
+  return path.join(root, 'specs', 'mutation', `${slug}.equivalent.yaml`);
+}
+
+/** Hash of everything a mutation run's outcome depends on besides the grader itself. */
+export async function mutationFingerprint(root: string, slug: string): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`instrumenter ${instrumenterVersion()}\n`);
+  const referenceDir = path.join(root, 'reference', slug);
+  for (const name of await sourceFiles(referenceDir).catch(() => [])) {
+    hash.update(`reference/${name}\n`).update(await readFile(path.join(referenceDir, name)));
+  }
+  for (const file of [path.join(root, 'specs', `${slug}.yaml`), equivalentsFile(root, slug)]) {
+    hash.update(`${path.relative(root, file)}\n`).update((await readFile(file).catch(() => undefined)) ?? '(none)');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function instrumenterVersion(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require('@stryker-mutator/instrumenter/package.json') as { version: string };
+  return manifest.version;
+}
+
+export async function readResults(root: string, slug: string): Promise<MutationResult | undefined> {
+  const text = await readFile(resultsFile(root, slug), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as MutationResult);
+}
+
+export async function writeResults(root: string, result: MutationResult): Promise<void> {
+  await writeFile(resultsFile(root, result.slug), `${JSON.stringify(result, null, 1)}\n`);
+}
