@@ -14,7 +14,7 @@ import { studentSpecText } from './student-spec.js';
 import { studentReadme } from './student-readme.js';
 
 /** Top-level folders and files that students do not get. */
-const LEFT_OUT = ['reference', 'test', '.ci', 'specs/drafts', 'docs', 'node_modules', '.cache', '.git'];
+const LEFT_OUT = ['reference', 'test', '.ci', 'specs/drafts', 'specs/mutation', 'docs', 'node_modules', '.cache', '.git'];
 /** npm scripts that need what is left out (the grader's tests, references). */
 const INSTRUCTOR_SCRIPTS = ['test', 'check', 'new', 'export', 'bench'];
 

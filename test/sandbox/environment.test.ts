@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnvironment, programPath } from '../../grader/sandbox/environment.js';
+import { ACTIVE_MUTANT_VARIABLE, buildEnvironment, mutantVariable, programPath } from '../../grader/sandbox/environment.js';
 
 describe('program environment', () => {
   it('puts node\'s directory first in PATH, without duplicates', () => {
@@ -19,5 +19,16 @@ describe('program environment', () => {
     } finally {
       delete process.env.GITHUB_TOKEN;
     }
+  });
+
+  it('lets the active-mutant variable through only for a mutation build, never from the grader or a test', () => {
+    process.env[ACTIVE_MUTANT_VARIABLE] = '7';
+    try {
+      expect(buildEnvironment('/w', { [ACTIVE_MUTANT_VARIABLE]: '3' })).not.toHaveProperty(ACTIVE_MUTANT_VARIABLE);
+    } finally {
+      delete process.env[ACTIVE_MUTANT_VARIABLE];
+    }
+    expect(mutantVariable(undefined)).toEqual({});
+    expect(mutantVariable('12')).toEqual({ __STRYKER_ACTIVE_MUTANT__: '12' });
   });
 });
