@@ -5,12 +5,18 @@
 import { escapeForDisplay } from '../checks/display.js';
 import type { CheckResult } from '../report/types.js';
 import { processCapEvidence } from '../run/classify.js';
+import { ANSWER_INPUT_HINT } from '../run/steps.js';
 import type { ProgramRun } from '../run/types.js';
 import type { TestSpec } from '../spec/types.js';
 import { capitalise, lastLine, lowerFirst } from '../util/text.js';
 import { seconds } from '../util/time.js';
 
 const FORK_BOMB_HINT = 'A child that starts children of its own in a loop (a fork bomb) ends here; each child should do its work and exit.';
+
+/** The detail as a sentence of its own (ending with a full stop). */
+function sentence(detail: string): string {
+  return detail === '' || /[.!?]$/.test(detail) ? detail : `${detail}.`;
+}
 
 /**
  * "No progress: your program stopped printing after `acquire 1` (nothing more for 2 s), so it
@@ -59,8 +65,8 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
       return {
         check: 'ending',
         passed: false,
-        message: `${who} did not answer in time.${detail}${lastPrinted}`,
-        hint: 'Print each answer as soon as the input line arrives, and read standard input line by line as it comes (for await ... of a readline interface).',
+        message: `${who} did not answer in time.${sentence(detail)}${lastPrinted}`,
+        hint: run.stepHint ?? ANSWER_INPUT_HINT,
       };
     case 'output-limit':
       return {

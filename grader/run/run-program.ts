@@ -526,8 +526,10 @@ export async function runProgram(request: RunRequest, session?: RunSession): Pro
     if (failure === undefined) return running.done;
     running.stop('step-timeout', failure.detail);
     const run = await running.done;
+    const hint = failure.hint === undefined ? {} : { stepHint: failure.hint };
     // The program ended by itself before the expected line: the step still names the failure.
-    return run.ending === 'exited' ? { ...run, ending: 'step-timeout', endingDetail: failure.detail } : run;
+    if (run.ending === 'exited') return { ...run, ending: 'step-timeout', endingDetail: failure.detail, ...hint };
+    return run.ending === 'step-timeout' ? { ...run, ...hint } : run;
   }
   if (request.stdin !== undefined && request.stdin !== '') void running.write(request.stdin).then(() => running.closeStdin());
   else running.closeStdin();

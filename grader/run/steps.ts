@@ -1,8 +1,7 @@
 // Interactive standard input: send a line, wait until the output shows a line, and so on.
-import { matchLine, NO_BINDINGS, parseTemplate, type Bindings, type TemplateEnvironment } from '../checks/template.js';
+import { matchLine, NO_BINDINGS, parseTemplate, type Bindings, type LineTemplate, type TemplateEnvironment } from '../checks/template.js';
 import { dateIn, timeZoneOf } from '../checks/reserved.js';
 import type { StepSpec } from '../spec/types.js';
-import { lastLine, shorten } from '../util/text.js';
 import { duration, sleep } from '../util/time.js';
 
 /** How long an `expect` step waits when it does not say (ms). */
@@ -28,14 +27,98 @@ export interface StepFailure {
   /** Index (0-based) of the step that stalled. */
   step: number;
   detail: string;
+  /** The likely cause, for the student: the step's own `hint`, else the grader's advice for this kind of failure. */
+  hint?: string;
 }
 
 function describeStep(step: StepSpec, index: number): string {
   if ('expect' in step) return `step ${index + 1} (expect ${JSON.stringify(step.expect)})`;
+  if ('expectAll' in step) return `step ${index + 1} (expect, in any order, ${step.expectAll.map((line) => JSON.stringify(line)).join(', ')})`;
   if ('send' in step) return `step ${index + 1} (send ${JSON.stringify(step.send)})`;
   if ('waitMs' in step) return `step ${index + 1} (wait ${step.waitMs} ms)`;
   if ('expectExit' in step) return `step ${index + 1} (expect the program to end)`;
   return `step ${index + 1} (close)`;
+}
+
+/** Advice when an expected line did not come right after the test wrote to standard input. */
+export const ANSWER_INPUT_HINT =
+  'Print each answer as soon as the input line arrives, and read standard input line by line as it comes (for await ... of a readline interface).';
+/** Advice when an expected line did not come, with no input written just before. */
+export const EXPECTED_LINE_HINT =
+  'Compare the expected line with what your program printed: each line must match exactly (spelling, spaces, numbers) and end with a newline.';
+/** Advice when the program ended before printing an expected line. */
+export const ENDED_EARLY_HINT =
+  'Your program ended before it printed this line: look at its standard error for an exception, and at any exit before the work is done.';
+/** Advice when the program did not end by itself while its standard input stayed open. */
+export const END_ON_QUIT_HINT =
+  'Stop reading when the input says so (e.g. a q line): close the readline interface and let go of standard input (process.stdin.destroy()), so that nothing keeps the program alive.';
+/** Advice when the program did not end by itself, no input having been written. */
+export const END_BY_ITSELF_HINT =
+  'End the program when its work is done: nothing may keep it alive (a timer, a listener that holds the event loop, a child that never ends).';
+
+/** The grader's own advice for a failed step (when the spec gives no hint). */
+function automaticHint(step: StepSpec, ended: boolean, wroteJustBefore: boolean, wroteAny: boolean): string {
+  if ('expectExit' in step) return wroteAny ? END_ON_QUIT_HINT : END_BY_ITSELF_HINT;
+  if (ended) return ENDED_EARLY_HINT;
+  return wroteJustBefore ? ANSWER_INPUT_HINT : EXPECTED_LINE_HINT;
+}
+
+/** A complete or trailing line of output, and where the text after it starts. */
+interface OutputLine {
+  text: string;
+  next: number;
+}
+
+/** The lines of `text` from `cursor` on (a trailing line without newline counts, e.g. a prompt). */
+function linesFrom(text: string, cursor: number): OutputLine[] {
+  const lines: OutputLine[] = [];
+  let offset = cursor;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline < 0 ? text.length : newline;
+    lines.push({ text: text.slice(offset, end).replace(/\r$/, ''), next: newline < 0 ? text.length : newline + 1 });
+    if (newline < 0) break;
+    offset = newline + 1;
+  }
+  return lines;
+}
+
+/** Where the text after the matched lines starts, and the bindings they made. */
+interface StepMatch {
+  cursor: number;
+  bindings: Bindings;
+}
+
+/**
+ * Each template matched to a line of its own among `lines`, in any order, the bindings agreeing
+ * across them (a search with backtracking: a later template may need a line an earlier one took).
+ * Undefined when no such assignment exists yet.
+ */
+function matchAll(
+  templates: readonly LineTemplate[],
+  lines: readonly OutputLine[],
+  bindings: Bindings,
+  environment: TemplateEnvironment,
+  stepIndex: number,
+): StepMatch | undefined {
+  const used = new Set<number>();
+  const search = (which: number, bound: Bindings): Bindings | undefined => {
+    if (which === templates.length) return bound;
+    for (const [lineIndex, line] of lines.entries()) {
+      if (used.has(lineIndex)) continue;
+      const match = matchLine(templates[which]!, line.text, bound, environment, { line: 0, template: stepIndex });
+      if (!match.matched) continue;
+      used.add(lineIndex);
+      const found = search(which + 1, match.bindings);
+      if (found !== undefined) return found;
+      used.delete(lineIndex);
+    }
+    return undefined;
+  };
+  const found = search(0, bindings);
+  if (found === undefined) return undefined;
+  const last = Math.max(...[...used].map((lineIndex) => lines[lineIndex]!.next));
+  return { cursor: last, bindings: found };
 }
 
 function environmentNow(target: StepTarget): TemplateEnvironment {
@@ -55,21 +138,35 @@ function environmentNow(target: StepTarget): TemplateEnvironment {
 }
 
 /**
- * Play the steps against a running program. An `expect` reads stdout after the line the previous
- * `expect` matched (a trailing line without newline counts, e.g. a prompt). Standard input is
- * closed after the last step. Bindings carry over from one `expect` to the next.
+ * Play the steps against a running program. An `expect` reads stdout after the lines the previous
+ * `expect` matched (a trailing line without newline counts, e.g. a prompt); an `expectAll` wants
+ * each of its templates on a line of its own there, in any order. Standard input is closed after
+ * the last step. Bindings carry over from one expect to the next. An expect fails as soon as the
+ * program has ended without printing its line(s), or at its timeout.
  */
 export async function playSteps(target: StepTarget, steps: readonly StepSpec[]): Promise<StepFailure | undefined> {
   let cursor = 0;
   let bindings: Bindings = NO_BINDINGS;
   let lastSent: string | undefined;
+  /** Did the step just before write to standard input (so that an answer to it is awaited)? */
+  let wroteJustBefore = false;
+  const fail = (index: number, step: StepSpec, detail: string, ended: boolean): StepFailure => ({
+    step: index,
+    detail,
+    hint: step.hint ?? automaticHint(step, ended, wroteJustBefore, lastSent !== undefined),
+  });
   for (const [index, step] of steps.entries()) {
     if ('send' in step) {
       await target.write(step.send);
       lastSent = step.send;
-    } else if ('waitMs' in step) {
+      wroteJustBefore = true;
+      continue;
+    }
+    if ('waitMs' in step) {
       await sleep(step.waitMs);
-    } else if ('close' in step) {
+      continue;
+    }
+    if ('close' in step) {
       target.closeStdin();
     } else if ('expectExit' in step) {
       // Standard input stays open: the program must end by itself (e.g. on a `q` line).
@@ -77,46 +174,31 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
       const deadline = performance.now() + timeoutMs;
       while (!target.finished()) {
         if (performance.now() >= deadline) {
-          const sent = lastSent === undefined ? '' : ` after the last input line ${JSON.stringify(lastSent.replace(/\n$/, ''))}`;
-          return { step: index, detail: `${describeStep(step, index)}: it did not end within ${duration(timeoutMs)}${sent} (standard input left open)` };
+          const sent = lastSent === undefined ? '' : ` after the last input line ${JSON.stringify(lastSent.replace(/\n$/, ''))} (standard input left open)`;
+          return fail(index, step, `${describeStep(step, index)}: it did not end within ${duration(timeoutMs)}${sent}`, false);
         }
         await sleep(POLL_MS);
       }
     } else {
-      const template = parseTemplate(step.expect);
+      const templates = ('expect' in step ? [step.expect] : step.expectAll).map((line) => parseTemplate(line));
       const timeoutMs = step.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
       const deadline = performance.now() + timeoutMs;
       for (;;) {
         // In this order: once finished, the text read is final.
         const over = target.finished();
-        const text = target.stdoutSoFar();
-        let found = false;
-        let offset = cursor;
-        while (offset < text.length) {
-          const newline = text.indexOf('\n', offset);
-          const end = newline < 0 ? text.length : newline;
-          const line = text.slice(offset, end).replace(/\r$/, '');
-          const match = matchLine(template, line, bindings, environmentNow(target), { line: 0, template: index });
-          if (match.matched) {
-            bindings = match.bindings;
-            cursor = newline < 0 ? text.length : newline + 1;
-            found = true;
-            break;
-          }
-          if (newline < 0) break;
-          offset = newline + 1;
+        const found = matchAll(templates, linesFrom(target.stdoutSoFar(), cursor), bindings, environmentNow(target), index);
+        if (found !== undefined) {
+          ({ cursor, bindings } = found);
+          break;
         }
-        if (found) break;
         if (over || performance.now() >= deadline) {
-          const last = lastLine(text);
-          const shown = last === undefined ? undefined : shorten(last, 200);
-          const after = last === undefined ? 'nothing was printed' : `the last line printed was ${JSON.stringify(shown)}`;
-          const why = over ? 'the program ended before printing it' : `not seen within ${timeoutMs} ms`;
-          return { step: index, detail: `${describeStep(step, index)}: ${why}; ${after}` };
+          const why = over ? 'the program ended before printing it' : `not seen within ${duration(timeoutMs)}`;
+          return fail(index, step, `${describeStep(step, index)}: ${why}`, over);
         }
         await sleep(POLL_MS);
       }
     }
+    wroteJustBefore = false;
   }
   target.closeStdin();
   return undefined;

@@ -45,6 +45,8 @@ export interface ProgramRun {
   ending: Ending;
   /** Extra words on the ending, for the verdict (e.g. the step that stalled). */
   endingDetail?: string;
+  /** The likely cause of a failed interactive step, for the student (the step's hint or the grader's advice). */
+  stepHint?: string;
   /** Wall time from start until the main process ended, in ms. */
   elapsedMs: number;
   /** Wall time until every process of the run had ended (descendants included), in ms. */

@@ -1,6 +1,8 @@
 // The JSON Schema of a spec, apart from the checks (each check kind brings its own fragment;
 // grader/spec/schema.ts puts them together). Descriptions show in instructors' editors.
 
+import { DEFAULT_EXIT_TIMEOUT_MS, DEFAULT_STEP_TIMEOUT_MS } from '../run/steps.js';
+
 const text = { type: 'string' } as const;
 const positiveMs = { type: 'integer', minimum: 1 } as const;
 
@@ -18,12 +20,17 @@ const fixture = {
   additionalProperties: false,
 } as const;
 
+const stepHint = {
+  ...text,
+  description: "Shown to the student when this step fails (the likely cause), in place of the grader's own advice.",
+} as const;
+
 const step = {
-  description: 'One step of an interactive conversation with standard input.',
+  description: 'One step of an interactive conversation with standard input: exactly one of send, expect, expectAll, close, waitMs, expectExit.',
   oneOf: [
     {
       type: 'object',
-      properties: { send: { ...text, description: 'Text written to standard input (include the "\\n").' } },
+      properties: { send: { ...text, description: 'Text written to standard input (include the "\\n").' }, hint: stepHint },
       required: ['send'],
       additionalProperties: false,
     },
@@ -31,20 +38,36 @@ const step = {
       type: 'object',
       properties: {
         expect: { ...text, description: 'A line template: wait until a line of stdout matches it.' },
-        timeoutMs: { ...positiveMs, description: 'How long to wait for it (default 2000).' },
+        timeoutMs: { ...positiveMs, description: `How long to wait for it (default ${DEFAULT_STEP_TIMEOUT_MS}).` },
+        hint: stepHint,
       },
       required: ['expect'],
       additionalProperties: false,
     },
     {
       type: 'object',
-      properties: { close: { const: true, description: 'Close standard input (end of input).' } },
+      properties: {
+        expectAll: {
+          type: 'array',
+          items: text,
+          minItems: 1,
+          description: 'Line templates that must each match a line of stdout of its own, in any order (placeholders bind across them).',
+        },
+        timeoutMs: { ...positiveMs, description: `How long to wait for all of them (default ${DEFAULT_STEP_TIMEOUT_MS}).` },
+        hint: stepHint,
+      },
+      required: ['expectAll'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { close: { const: true, description: 'Close standard input (end of input).' }, hint: stepHint },
       required: ['close'],
       additionalProperties: false,
     },
     {
       type: 'object',
-      properties: { waitMs: { type: 'integer', minimum: 0, description: 'Pause before the next step.' } },
+      properties: { waitMs: { type: 'integer', minimum: 0, description: 'Pause before the next step.' }, hint: stepHint },
       required: ['waitMs'],
       additionalProperties: false,
     },
@@ -53,10 +76,11 @@ const step = {
       properties: {
         expectExit: {
           type: 'object',
-          properties: { timeoutMs: { ...positiveMs, description: 'How long the program may take to end (default 2000).' } },
+          properties: { timeoutMs: { ...positiveMs, description: `How long the program may take to end (default ${DEFAULT_EXIT_TIMEOUT_MS}).` } },
           additionalProperties: false,
           description: 'The program must end by itself (every process of it) while standard input stays open.',
         },
+        hint: stepHint,
       },
       required: ['expectExit'],
       additionalProperties: false,

@@ -23,14 +23,24 @@ export interface FixtureSpec {
   target?: string;
 }
 
+/** What every step may carry besides its kind. */
+export interface StepCommon {
+  /** Shown to the student when this step fails, in place of the grader's own advice. */
+  hint?: string;
+}
+
 /** One step of an interactive conversation with the program's standard input. */
-export type StepSpec =
-  | { send: string }
-  | { expect: string; timeoutMs?: number }
-  | { close: true }
-  | { waitMs: number }
-  /** The program must end by itself within timeoutMs, standard input still open. */
-  | { expectExit: { timeoutMs?: number } };
+export type StepSpec = StepCommon &
+  (
+    | { send: string }
+    | { expect: string; timeoutMs?: number }
+    /** Each template must match a line of its own, in any order; placeholders bind across them. */
+    | { expectAll: string[]; timeoutMs?: number }
+    | { close: true }
+    | { waitMs: number }
+    /** The program must end by itself within timeoutMs, standard input still open. */
+    | { expectExit: { timeoutMs?: number } }
+  );
 
 /** A piece of a feed's bytes: exactly one of `text` and `base64`, repeated `repeat` times (default 1). */
 export interface FeedPartSpec {

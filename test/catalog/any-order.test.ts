@@ -1,0 +1,17 @@
+// Correct programs whose child answers before its parent prints: the statements of fork-hello
+// and fork-exec allow either order, so their specs must pass them (interactive test included).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../../grader/spec/load.js';
+import { describeFailures, gradeWith, root } from './catalog.js';
+
+describe.concurrent('a correct solution whose child answers first passes', () => {
+  for (const slug of ['fork-hello', 'fork-exec']) {
+    it(slug, async () => {
+      const spec = await loadSpec(path.join(root, 'specs', `${slug}.yaml`));
+      const result = await gradeWith(spec, path.join(root, 'test', 'fixtures', 'any-order', slug));
+      expect(result.status, describeFailures(result)).toBe('passed');
+      expect(result.tests.map((test) => test.name)).toContain('interactive, and it ends on q while standard input stays open');
+    });
+  }
+});

@@ -1,0 +1,103 @@
+// The interactive steps against a scripted program (no process): what each step matches, when it
+// gives up, and which advice a failure carries.
+import { describe, expect, it } from 'vitest';
+import {
+  ANSWER_INPUT_HINT,
+  END_BY_ITSELF_HINT,
+  ENDED_EARLY_HINT,
+  EXPECTED_LINE_HINT,
+  playSteps,
+  type StepTarget,
+} from '../../grader/run/steps.js';
+import type { StepSpec } from '../../grader/spec/types.js';
+
+/**
+ * A program that prints `script[i]` in answer to the i-th write (and `atStart` at once), and
+ * ends after its last answer when `endsAfterLastAnswer` is set.
+ */
+function scripted(atStart: string, script: string[], endsAfterLastAnswer = false, mainPid = 100): StepTarget & { written: string[] } {
+  let stdout = atStart;
+  const written: string[] = [];
+  return {
+    written,
+    async write(text) {
+      written.push(text);
+      stdout += script[written.length - 1] ?? '';
+    },
+    closeStdin() {},
+    stdoutSoFar: () => stdout,
+    finished: () => endsAfterLastAnswer && written.length >= script.length,
+    mainPid: () => mainPid,
+    env: {},
+    startedAt: Date.now(),
+  };
+}
+
+const forkHelloSteps: StepSpec[] = [
+  { send: 'x\n' },
+  { expectAll: ['Hello from parent {pid:main} {pid:first}', 'Hello from child {pid:first}'], timeoutMs: 200 },
+  { send: 'y\n' },
+  { expectAll: ['Hello from parent {pid:main} {pid:second}', 'Hello from child {pid:second}'], timeoutMs: 200 },
+];
+
+describe('expectAll', () => {
+  it('accepts the lines of one step in either order, each bound to the same pids', async () => {
+    const childFirst = scripted('', ['Hello from child 201\nHello from parent 100 201\n', 'Hello from parent 100 202\nHello from child 202\n']);
+    expect(await playSteps(childFirst, forkHelloSteps)).toBeUndefined();
+  });
+
+  it('still binds across its lines: a child line with another pid does not count', async () => {
+    const target = scripted('', ['Hello from child 999\nHello from parent 100 201\n', '']);
+    const failure = await playSteps(target, forkHelloSteps);
+    expect(failure?.step).toBe(1);
+    expect(failure?.detail).toBe(
+      'step 2 (expect, in any order, "Hello from parent {pid:main} {pid:first}", "Hello from child {pid:first}"): not seen within 200 ms',
+    );
+  });
+
+  it('finds an assignment that needs backtracking (the first template could take either line)', async () => {
+    const target = scripted('', ['n 1 2\nn 3 4\nm 4\n']);
+    const steps: StepSpec[] = [{ send: 'go\n' }, { expectAll: ['n {int:a} {int:b}', 'm {int:b}'], timeoutMs: 200 }];
+    // "n {int:a} {int:b}" first takes "n 1 2" (b = 2), leaving no "m 2": it must take "n 3 4" instead.
+    expect(await playSteps(target, steps)).toBeUndefined();
+  });
+
+  it('reads the next step after the last of the lines it matched', async () => {
+    const target = scripted('', ['b\na\n', 'c\n']);
+    const steps: StepSpec[] = [{ send: '1\n' }, { expectAll: ['a', 'b'] }, { send: '2\n' }, { expect: 'b', timeoutMs: 100 }];
+    const failure = await playSteps(target, steps);
+    expect(failure?.step).toBe(3);
+  });
+});
+
+describe('expect', () => {
+  it('fails as soon as the program has ended, not at its timeout', async () => {
+    const target = scripted('', ['wrong answer\n'], true);
+    const failure = await playSteps(target, [{ send: 'x\n' }, { expect: 'right answer', timeoutMs: 600_000 }]);
+    // A wait of ten minutes would time the test out: the failure comes from the ending.
+    expect(failure?.detail).toBe('step 2 (expect "right answer"): the program ended before printing it');
+    expect(failure?.hint).toBe(ENDED_EARLY_HINT);
+  });
+
+  it('blames reading standard input only when the expected line was an answer to input', async () => {
+    const afterInput = await playSteps(scripted('', ['nothing useful\n']), [{ send: 'x\n' }, { expect: 'answer', timeoutMs: 50 }]);
+    expect(afterInput?.hint).toBe(ANSWER_INPUT_HINT);
+    const noInput = await playSteps(scripted('starting\n', []), [{ expect: 'ready', timeoutMs: 50 }]);
+    expect(noInput?.hint).toBe(EXPECTED_LINE_HINT);
+  });
+
+  it("shows the step's own hint in place of the grader's advice", async () => {
+    const failure = await playSteps(scripted('starting\n', []), [{ expect: 'ready', timeoutMs: 50, hint: 'Print ready only after installing the handlers.' }]);
+    expect(failure?.hint).toBe('Print ready only after installing the handlers.');
+  });
+});
+
+describe('expectExit', () => {
+  it('speaks of input only when some was sent', async () => {
+    const noInput = await playSteps(scripted('', []), [{ expectExit: { timeoutMs: 50 } }]);
+    expect(noInput?.detail).toBe('step 1 (expect the program to end): it did not end within 50 ms');
+    expect(noInput?.hint).toBe(END_BY_ITSELF_HINT);
+    const afterQ = await playSteps(scripted('', ['']), [{ send: 'q\n' }, { expectExit: { timeoutMs: 50 } }]);
+    expect(afterQ?.detail).toBe('step 2 (expect the program to end): it did not end within 50 ms after the last input line "q" (standard input left open)');
+  });
+});
