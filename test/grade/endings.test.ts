@@ -24,6 +24,20 @@ describe('endingVerdict', () => {
     expect(verdict?.hint).toMatch(/waits forever once the peer has gone/);
   });
 
+  it("says a failed step's last line once, with the step's hint", () => {
+    const main = makeRun({
+      ending: 'step-timeout',
+      stdout: 'ready\nusr1 2\n',
+      endingDetail: 'step 4 (expect "usr1 1"): the program ended before printing it',
+      stepHint: 'Count each SIGUSR1 once, starting at 1.',
+    });
+    const verdict = endingVerdict(makeTest(), { main });
+    expect(verdict?.message).toBe(
+      'Your program did not answer in time. step 4 (expect "usr1 1"): the program ended before printing it. The last line it printed was `usr1 2`.',
+    );
+    expect(verdict?.hint).toBe('Count each SIGUSR1 once, starting at 1.');
+  });
+
   it("gives the test's onStall as the hint of a stall", () => {
     const test = makeTest({ onStall: 'The tree holds a FIFO.' });
     const verdict = endingVerdict(test, { main: makeRun({ ending: 'no-progress' }) });
