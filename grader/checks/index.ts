@@ -20,6 +20,7 @@ import { traceCheck } from './trace.js';
 import { processesCheck } from './processes.js';
 import { threadsCheck } from './threads.js';
 import { cpuCheck } from './cpu.js';
+import { timingCheck } from './timing.js';
 
 const allKinds: ReadonlyArray<CheckKind<unknown>> = [
   exitCheck,
@@ -41,6 +42,8 @@ const allKinds: ReadonlyArray<CheckKind<unknown>> = [
   processesCheck,
   threadsCheck,
   cpuCheck,
+  // issue 11: when lines arrive
+  timingCheck,
 ];
 
 /** Every check kind, by name. */

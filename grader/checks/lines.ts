@@ -45,7 +45,7 @@ export const linesCheck: CheckKind<LinesConfig> = {
         items: {
           type: 'string',
           description:
-            'A line template: literal text with placeholders {int} {float} {pid} {ts} {date} {word} {any}; {type:name} binds a value that must repeat equal; reserved {date:today} {ts:now} {pid:main}; {{ and }} are literal braces.',
+            'A line template: literal text with placeholders {int} {float} {pid} {ts} {date} {word} {path} {any}; {type:name} binds a value that must repeat equal; reserved {date:today} {ts:now} {pid:main} {pid:descendant} (with observe) {path:cwd} {path:scriptDir}; {{ and }} are literal braces.',
         },
         description: 'The line templates, one per expected line.',
       },
@@ -173,7 +173,7 @@ export function expectedForDiff(templates: readonly LineTemplate[], lines: reado
       typeof template !== 'string' && typeof line === 'string' && matchLine(template, line, NO_BINDINGS, environment, { line: 0, template: 0 }).matched,
     timeout: 1000,
   });
-  if (changes === undefined) return templates.map(displayTemplate).join('\n');
+  if (changes === undefined) return templates.map((template) => displayTemplate(template, environment)).join('\n');
   const expected: string[] = [];
   let lineIndex = 0;
   for (const change of changes) {
@@ -183,7 +183,7 @@ export function expectedForDiff(templates: readonly LineTemplate[], lines: reado
     }
     for (const item of change.value) {
       if (change.removed) {
-        expected.push(typeof item === 'string' ? item : displayTemplate(item));
+        expected.push(typeof item === 'string' ? item : displayTemplate(item, environment));
       } else {
         expected.push(lines[lineIndex] ?? '');
         lineIndex++;

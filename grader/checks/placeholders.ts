@@ -2,7 +2,7 @@
 // student, and likely causes when a value does not fit.
 
 /** A placeholder type of the spec format. */
-export type PlaceholderType = 'int' | 'float' | 'pid' | 'ts' | 'date' | 'word' | 'any';
+export type PlaceholderType = 'int' | 'float' | 'pid' | 'ts' | 'date' | 'word' | 'path' | 'any';
 
 /** What a placeholder type matches (a regex source without capturing groups) and how it reads. */
 export interface PlaceholderTypeInfo {
@@ -18,6 +18,7 @@ export const placeholderTypes: Readonly<Record<PlaceholderType, PlaceholderTypeI
   ts: { pattern: '[0-9]+\\.[0-9]{3,9}', description: 'a Unix time in seconds with 3–9 decimals' },
   date: { pattern: '[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])', description: 'a date as YYYY-MM-DD' },
   word: { pattern: '\\S+', description: 'a word without spaces' },
+  path: { pattern: '[^]+', description: 'a file path' },
   any: { pattern: '[^]*', description: 'any text' },
 };
 
@@ -95,6 +96,7 @@ export function diagnoseValue(type: PlaceholderType, value: string): string | un
     case 'word':
       if (/\s/.test(value)) return 'a <word> has no spaces in it';
       return undefined;
+    case 'path':
     case 'any':
       return undefined;
   }

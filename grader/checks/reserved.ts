@@ -1,12 +1,14 @@
-// Reserved placeholder names: `{date:today}`, `{ts:now}` and `{pid:main}` compare a value with
-// the run itself (its clock, its time zone, its pid) instead of binding it.
+// Reserved placeholder names: `{date:today}`, `{ts:now}`, `{pid:main}`, `{pid:descendant}`,
+// `{path:cwd}` and `{path:scriptDir}` compare a value with what the grader knows of the run itself
+// (its clock, its time zone, its pids, where it started the program and where it put it) instead
+// of binding it.
 
 import type { ProgramRun } from '../run/types.js';
 
 /** The reserved placeholder names, as `type:name`. */
-export type ReservedName = 'date:today' | 'ts:now' | 'pid:main';
+export type ReservedName = 'date:today' | 'ts:now' | 'pid:main' | 'pid:descendant' | 'path:cwd' | 'path:scriptDir';
 
-const RESERVED_NAMES: ReadonlySet<string> = new Set<ReservedName>(['date:today', 'ts:now', 'pid:main']);
+const RESERVED_NAMES: ReadonlySet<string> = new Set<ReservedName>(['date:today', 'ts:now', 'pid:main', 'pid:descendant', 'path:cwd', 'path:scriptDir']);
 
 /** Default tolerance of `{ts:now}`, in seconds. */
 export const DEFAULT_TS_TOLERANCE_S = 5;
@@ -29,6 +31,11 @@ export interface TemplateEnvironment {
   endS: number;
   toleranceS: number;
   mainPid?: number;
+  /** Pids (as the program sees them) of the processes observed below the main one (tests with `observe`). */
+  descendantPids?: readonly number[];
+  /** The directory the program was started in, and the directory of its program file, as it sees them. */
+  cwd?: string;
+  scriptDir?: string;
 }
 
 /** The zone a program with this environment runs under: its TZ if valid, else the grader's own zone. */
@@ -61,6 +68,9 @@ export function templateEnvironment(run: ProgramRun, tsToleranceS: number = DEFA
     toleranceS: tsToleranceS,
   };
   if (run.mainPid !== undefined) environment.mainPid = run.mainPid;
+  if (run.processes !== undefined) environment.descendantPids = run.processes.map((p) => p.pid).filter((pid) => pid !== run.mainPid);
+  if (run.cwd !== undefined) environment.cwd = run.cwd;
+  if (run.programDir !== undefined) environment.scriptDir = run.programDir;
   return environment;
 }
 
@@ -74,7 +84,42 @@ export function checkReserved(name: ReservedName, value: string, environment: Te
     case 'pid:main':
       if (environment.mainPid === undefined || Number(value) === environment.mainPid) return undefined;
       return `that should be your program's own pid, process.pid (${environment.mainPid})`;
+    case 'pid:descendant':
+      return checkDescendant(Number(value), environment);
+    case 'path:cwd':
+      return checkDirectory(value, environment.cwd, environment, 'the directory your program was started in, process.cwd()');
+    case 'path:scriptDir':
+      return checkDirectory(value, environment.scriptDir, environment, 'the directory of your program file, from import.meta.url');
   }
+}
+
+function checkDescendant(pid: number, environment: TemplateEnvironment): string | undefined {
+  const { descendantPids, mainPid } = environment;
+  if (descendantPids === undefined) throw new Error('{pid:descendant} needs `observe: true` in the test (the grader must watch the processes)');
+  if (descendantPids.includes(pid)) return undefined;
+  if (pid === mainPid) return `${pid} is your program's own pid (process.pid); it should be the pid of the child process you started`;
+  return `no process ${pid} of your program ran (its child processes had ${descendantPids.length === 0 ? 'none: no child process was seen' : descendantPids.join(', ')}); print the pid of a child process you really started`;
+}
+
+/** A directory path without a trailing slash (the root stays "/"). */
+function withoutTrailingSlash(directory: string): string {
+  return directory.length > 1 ? directory.replace(/\/+$/, '') : directory;
+}
+
+function checkDirectory(value: string, expected: string | undefined, environment: TemplateEnvironment, what: string): string | undefined {
+  if (expected === undefined) return undefined;
+  if (withoutTrailingSlash(value) === withoutTrailingSlash(expected)) return undefined;
+  const { cwd, scriptDir } = environment;
+  if (value.startsWith('file:')) return `that is a URL; turn it into a path with fileURLToPath (here ${expected})`;
+  if (!value.startsWith('/')) return `that should be an absolute path: ${what}, which here is ${expected}`;
+  if (expected === scriptDir && cwd !== undefined && withoutTrailingSlash(value) === withoutTrailingSlash(cwd)) {
+    return `that is the directory your program was started in (process.cwd()), not ${what} (here ${expected})`;
+  }
+  if (expected === cwd && scriptDir !== undefined && withoutTrailingSlash(value) === withoutTrailingSlash(scriptDir)) {
+    return `that is the directory of your program file, not ${what} (here ${expected})`;
+  }
+  if (expected === scriptDir && value === `${scriptDir}/solution.js`) return `that is the program file itself; print its directory (dirname), ${expected}`;
+  return `that should be ${what}, which here is ${expected}`;
 }
 
 function checkToday(value: string, environment: TemplateEnvironment): string | undefined {

@@ -275,8 +275,17 @@ function bindingOf(capture: Capture | undefined): Binding | undefined {
 }
 
 /** How a template reads for a student: placeholders as `<type>`, e.g. `Timestamp now: <ts>`. */
-export function displayTemplate(template: LineTemplate): string {
-  return template.parts.map((part) => (part.kind === 'literal' ? part.text : `<${part.type}>`)).join('');
+export function displayTemplate(template: LineTemplate, environment?: TemplateEnvironment): string {
+  return template.parts.map((part) => (part.kind === 'literal' ? part.text : (knownValue(part, environment) ?? `<${part.type}>`))).join('');
+}
+
+/** The value a reserved placeholder stands for, where the grader knows exactly one (for diffs). */
+function knownValue(placeholder: Placeholder, environment: TemplateEnvironment | undefined): string | undefined {
+  if (environment === undefined) return undefined;
+  if (placeholder.reserved === 'path:cwd') return environment.cwd;
+  if (placeholder.reserved === 'path:scriptDir') return environment.scriptDir;
+  if (placeholder.reserved === 'pid:main' && environment.mainPid !== undefined) return String(environment.mainPid);
+  return undefined;
 }
 
 /** The template quoted for a message (escaped and shortened like student text). */

@@ -29,6 +29,8 @@ export async function runProcesses(request: ProcessesRequest): Promise<Record<st
   const base = (name: string): Omit<RunRequest, 'args' | 'timeoutMs'> => {
     const fields: Omit<RunRequest, 'args' | 'timeoutMs'> = { name, program, env: test.env, workDir, limits };
     if (test.observe) fields.observe = true;
+    // `timing` checks read when each line arrived.
+    if (test.checks.some((check) => check.check === 'timing')) fields.timeArrivals = true;
     if (test.cwd !== undefined) fields.cwd = test.cwd;
     if (test.idleTimeoutMs !== undefined) fields.idleTimeoutMs = test.idleTimeoutMs;
     return fields;

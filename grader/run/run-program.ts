@@ -17,6 +17,7 @@ import { readCapped } from './output.js';
 import { lastLine, shorten } from '../util/text.js';
 import { sleep } from '../util/time.js';
 import { ProcessObserver } from './observe.js';
+import { ArrivalLog } from './arrivals.js';
 import {
   aloneInSession,
   closeSession,
@@ -182,7 +183,8 @@ function launch(
   const env = { ...buildEnvironment(paths.work, request.env), ...mutantVariable(request.program.activeMutant) };
   if (identity.marker !== undefined) env[MARKER_VARIABLE] = identity.marker;
   const heapFlag = limits.heapMb === undefined ? [] : [`--max-old-space-size=${limits.heapMb}`];
-  const command = [process.execPath, ...heapFlag, join(paths.program, entryFile(request)), ...request.args];
+  const entryPath = join(paths.program, entryFile(request));
+  const command = [process.execPath, ...heapFlag, entryPath, ...request.args];
   const commandLimits = { ...limits, processes: processCap(limits, identity.uid !== undefined) };
   const plan = buildLaunch({ tier: info.tier, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity });
   const recordedEnv = { ...env, PWD: join(paths.work, cwd) };
@@ -195,6 +197,8 @@ function launch(
 
   const startedAt = Date.now();
   const t0 = performance.now();
+  const arrivals = request.timeArrivals ? new ArrivalLog(outFd, t0) : undefined;
+  if (arrivals !== undefined) cleanups.push(() => arrivals.stop(''));
   const subprocess = execa(plan.file, plan.args, {
     env: plan.env,
     extendEnv: false,
@@ -451,6 +455,10 @@ function launch(
     if (detail !== undefined) run.endingDetail = detail;
     if (processes !== undefined) run.processes = processes;
     if (mainPid !== undefined) run.mainPid = mainPid;
+    // Node resolves symbolic links in the main module's path, and getcwd() does too (weak tier: host paths).
+    run.programDir = info.tier === 'bubblewrap' ? path.posix.dirname(entryPath) : realPath(path.dirname(entryPath));
+    run.cwd = info.tier === 'bubblewrap' ? recordedEnv.PWD! : realPath(path.join(request.workDir, cwd));
+    if (arrivals !== undefined) run.lineArrivalsMs = arrivals.stop(out.text);
     finalStdout = run.stdout;
     isFinished = true;
     return run;
@@ -489,6 +497,15 @@ function residentMb(pid: number): number | undefined {
     return kb === undefined ? undefined : Number(kb) / 1024;
   } catch {
     return undefined;
+  }
+}
+
+/** The path with symbolic links resolved (as given if it cannot be). */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
   }
 }
 

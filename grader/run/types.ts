@@ -56,6 +56,12 @@ export interface ProgramRun {
   endedAt: number;
   /** Pid of the main process as the program sees it (process.pid), when known. */
   mainPid?: number;
+  /** The directory of the program file that ran, as the program sees it (what import.meta.url gives: symbolic links resolved). */
+  programDir?: string;
+  /** The directory the program was started in, as it sees it (what process.cwd() gives: symbolic links resolved). */
+  cwd?: string;
+  /** With `timeArrivals`: when each line of stdout reached the grader, ms after the start (line i of the raw output). */
+  lineArrivalsMs?: number[];
   processes?: ObservedProcess[];
   /** The environment the program was given (after the sandbox's base variables). */
   env: Record<string, string>;
@@ -118,4 +124,6 @@ export interface RunRequest {
   steps?: StepSpec[];
   /** Sample the run's processes and threads every ~10 ms into ProgramRun.processes. */
   observe?: boolean;
+  /** Record when each line of stdout arrived (ProgramRun.lineArrivalsMs), for `timing` checks. */
+  timeArrivals?: boolean;
 }

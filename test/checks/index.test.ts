@@ -7,7 +7,8 @@ describe('checkKinds', () => {
   it('lists every kind of the spec format under its name', () => {
     const pipesAndFiles = ['bytes', 'files', 'framing', 'intervals', 'same-across-splits'];
     const processesAndThreads = ['records', 'trace', 'processes', 'threads', 'cpu'];
-    expect([...checkKinds.keys()].sort()).toEqual(['elapsed', 'exit', 'lines', 'match', 'number', 'output', 'reference', ...pipesAndFiles, ...processesAndThreads].sort());
+    const timing = ['timing'];
+    expect([...checkKinds.keys()].sort()).toEqual(['elapsed', 'exit', 'lines', 'match', 'number', 'output', 'reference', ...pipesAndFiles, ...processesAndThreads, ...timing].sort());
     for (const [name, kind] of checkKinds) expect(kind.name).toBe(name);
     expect(checkKindList().map((kind) => kind.name)).toEqual([...checkKinds.keys()]);
   });
