@@ -5,13 +5,14 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { checkKindList } from '../checks/index.js';
 import { fullSpecSchema } from './schema.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
+import { explainUnions } from './union-errors.js';
 import { normaliseSpec, type RawSpec } from './normalise.js';
 import type { ExerciseSpec, FeedSpec } from './types.js';
 
 let validator: ValidateFunction | undefined;
 
 function getValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, discriminator: true, strict: false }).compile(
+  validator ??= new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true }).compile(
     fullSpecSchema(checkKindList()),
   );
   return validator;
@@ -154,13 +155,14 @@ function feedProblems(feed: FeedSpec, where: Array<string | number>): PathProble
 }
 
 function describeSchemaErrors(errors: ErrorObject[], document: Document, lines: LineCounter): SpecProblem[] {
+  const unions = explainUnions(errors, (instancePath) => fieldName(pointerOf(instancePath)));
   // With a discriminator, the branch errors are the useful ones; drop the generic oneOf noise.
-  const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
-  const chosen = pruneAlternatives(useful.length > 0 ? useful : errors);
+  const useful = withoutTagDuplicates(unions.errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if'));
+  const chosen = pruneAlternatives(useful);
   const seen = new Set<string>();
-  const problems: SpecProblem[] = [];
+  const problems: SpecProblem[] = unions.problems.map((problem) => locate(pointerOf(problem.instancePath), problem.message, document, lines));
   for (const error of chosen) {
-    const pointer = error.instancePath.split('/').slice(1).map(decodePointer);
+    const pointer = pointerOf(error.instancePath);
     const params = error.params as Record<string, unknown>;
     // An unknown field is best shown where it stands, not where its object starts.
     const place = error.keyword === 'additionalProperties' ? [...pointer, String(params.additionalProperty)] : pointer;
@@ -191,6 +193,16 @@ function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
   return result;
 }
 
+/** A check without its `check` field gets one message (the discriminator's), not also "missing the field". */
+function withoutTagDuplicates(errors: ErrorObject[]): ErrorObject[] {
+  const tagged = new Set(errors.filter((e) => e.keyword === 'discriminator').map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === 'required' && tagged.has(e.instancePath) && (e.params as { missingProperty?: string }).missingProperty === 'check'));
+}
+
+function pointerOf(instancePath: string): Array<string | number> {
+  return instancePath.split('/').slice(1).map(decodePointer);
+}
+
 function decodePointer(part: string): string | number {
   const text = part.replace(/~1/g, '/').replace(/~0/g, '~');
   return /^\d+$/.test(text) ? Number(text) : text;
@@ -218,7 +230,7 @@ function explain(error: ErrorObject, pointer: Array<string | number>): string {
     case 'discriminator':
       return params.error === 'mapping'
         ? `${where}.check names no known check kind (known: ${checkKindList().map((k) => k.name).join(', ')})`
-        : `${where} needs a "check" field naming its kind`;
+        : `${where} needs a "check" field naming its kind (known: ${checkKindList().map((k) => k.name).join(', ')})`;
     default:
       return `${where} ${error.message ?? 'is not valid'}`;
   }

@@ -108,6 +108,68 @@ tests:
     expect(error.message).toMatch(/known: .*exit/);
   });
 
+  describe('a value of an unknown kind is refused with the valid kinds', () => {
+    const withSteps = (steps: string) => `slug: demo
+tests:
+  - name: talks
+    steps:
+${steps}
+    checks:
+      - check: exit
+`;
+    const stepKinds = ['send', 'expect', 'expectAll', 'close', 'waitMs', 'expectExit'];
+
+    it('a step', () => {
+      const error = problemsOf(withSteps('      - send: "a\\n"\n      - sendSignal: SIGUSR1'));
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]?.line).toBe(6);
+      expect(error.message).toContain('tests[0].steps[1] is of no known kind: it has the field "sendSignal"');
+      for (const kind of stepKinds) expect(error.message).toContain(`"${kind}"`);
+      expect(error.message).not.toContain('missing the field');
+    });
+
+    it('a step of two kinds at once', () => {
+      const error = problemsOf(withSteps('      - send: "a\\n"\n        expect: "b"'));
+      expect(error.message).toContain('tests[0].steps[0] has the fields "send" and "expect", each naming a kind of its own');
+    });
+
+    it("a step of a known kind with a wrong field gets that kind's complaint only", () => {
+      const error = problemsOf(withSteps('      - expect: "b"\n        timeout: 300'));
+      expect(error.problems.map((p) => p.message)).toEqual(['tests[0].steps[0] has an unknown field "timeout"']);
+    });
+
+    it('a check without its kind', () => {
+      const error = problemsOf(`slug: demo
+tests:
+  - name: prints hello
+    checks:
+      - code: 0
+`);
+      expect(error.problems).toHaveLength(1);
+      expect(error.message).toMatch(/tests\[0\]\.checks\[0\] needs a "check" field naming its kind \(known: exit, output, lines, /);
+    });
+
+    it('a split of a feed', () => {
+      const error = problemsOf(`slug: demo
+tests:
+  - name: fed
+    feed: { text: "a", splits: [whole, halves] }
+    checks:
+      - check: exit
+`);
+      expect(error.message).toContain('tests[0].feed.splits[1] must be one of: "whole", "bytewise", "random", "paused"');
+    });
+
+    it('a union of shapes (the test of a mustReject entry)', () => {
+      const error = problemsOf(`${minimal}mustReject:
+  broken:
+    test: 3
+    check: exit
+`);
+      expect(error.problems.map((p) => p.message)).toEqual(['mustReject.broken.test must be a string or a list of strings']);
+    });
+  });
+
   it('names a missing required field', () => {
     const error = problemsOf(`slug: demo
 tests:
