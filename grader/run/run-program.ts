@@ -33,6 +33,7 @@ import {
 import { mapToSources } from './source-positions.js';
 import { anonymousMb, descendantPids } from './tree-memory.js';
 import { playSteps, type StepFailure } from './steps.js';
+import { innerPid, signalRunProcess, type SendSignal } from './signal.js';
 import type { Ending, ProgramRun, RunRequest, RunSandbox } from './types.js';
 
 /** How often sizes, idleness and leftover processes are looked at. */
@@ -61,6 +62,8 @@ export interface RunningProgram {
   finished(): boolean;
   /** The main process's pid as it sees itself, once known. */
   mainPid(): number | undefined;
+  /** Send a signal to the main process, or to the process of the run whose own pid is `ownPid` (`label` says where that pid came from). */
+  readonly signal: SendSignal;
   /** The environment the program was given. */
   readonly env: Record<string, string>;
   /** Unix epoch ms of the start. */
@@ -79,6 +82,7 @@ function alreadyEnded(name: string, run: ProgramRun): RunningProgram {
     done: Promise.resolve(run),
     finished: () => true,
     mainPid: () => run.mainPid,
+    signal: () => ({ sent: false, reason: run.ending === 'start-failure' ? 'your program could not be started' : 'your program had already ended' }),
     env: run.env,
     startedAt: run.startedAt,
   };
@@ -480,6 +484,20 @@ function launch(
     done,
     finished: () => isFinished,
     mainPid: () => mainPid,
+    signal: (signal, ownPid, label) => {
+      if (ownPid === undefined && (status !== undefined || isFinished)) {
+        const ended = status === undefined ? undefined : decodeShellStatus(status);
+        const how = ended === undefined ? '' : ended.signal !== null ? ` (killed by ${ended.signal})` : ` (exit status ${ended.exitCode})`;
+        return { sent: false, reason: `your program had already ended${how}` };
+      }
+      if (mainPid === undefined) return { sent: false, reason: 'your program had not started yet' };
+      // Inside bubblewrap's PID namespace the program sees other pids than the host's.
+      // Never the sandbox's own processes (bubblewrap's init is pid 1 inside, the supervisor pid 2; the weak tier's supervisor leads the group).
+      const processes = treePids()
+        .map((hostPid) => ({ hostPid, ownPid: info.tier === 'bubblewrap' ? (innerPid(hostPid) ?? 0) : hostPid }))
+        .filter(({ hostPid, ownPid }) => (info.tier === 'bubblewrap' ? ownPid > 2 : hostPid !== pgid));
+      return signalRunProcess(signal, ownPid ?? mainPid, processes, label ?? 'the process the grader started');
+    },
     env: recordedEnv,
     startedAt,
   };
@@ -506,16 +524,6 @@ function realPath(file: string): string {
     return fs.realpathSync(file);
   } catch {
     return file;
-  }
-}
-
-/** A process's pid in its innermost PID namespace (NSpid). */
-function innerPid(pid: number): number | undefined {
-  try {
-    const fields = /^NSpid:\s+(.+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/);
-    return fields === undefined ? undefined : Number(fields[fields.length - 1]);
-  } catch {
-    return undefined;
   }
 }
 

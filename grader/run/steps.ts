@@ -3,6 +3,7 @@ import { matchLine, NO_BINDINGS, parseTemplate, type Bindings, type LineTemplate
 import { dateIn, timeZoneOf } from '../checks/reserved.js';
 import type { StepSpec } from '../spec/types.js';
 import { duration, sleep } from '../util/time.js';
+import { signalStep, type SendSignal } from './signal.js';
 
 /** How long an `expect` step waits when it does not say (ms). */
 export const DEFAULT_STEP_TIMEOUT_MS = 5000;
@@ -18,6 +19,8 @@ export interface StepTarget {
   /** True once every process of the run has ended. */
   finished(): boolean;
   mainPid(): number | undefined;
+  /** Send a signal to the main process, or to the run's process whose own pid is `ownPid`. */
+  signal: SendSignal;
   env: Record<string, string>;
   startedAt: number;
 }
@@ -37,6 +40,7 @@ function describeStep(step: StepSpec, index: number): string {
   if ('send' in step) return `step ${index + 1} (send ${JSON.stringify(step.send)})`;
   if ('waitMs' in step) return `step ${index + 1} (wait ${step.waitMs} ms)`;
   if ('expectExit' in step) return `step ${index + 1} (expect the program to end)`;
+  if ('signal' in step) return `step ${index + 1} (send ${step.signal}${step.to === undefined ? '' : ` to ${step.to}`})`;
   return `step ${index + 1} (close)`;
 }
 
@@ -56,8 +60,13 @@ export const END_ON_QUIT_HINT =
 export const END_BY_ITSELF_HINT =
   'End the program when its work is done: nothing may keep it alive (a timer, a listener that holds the event loop, a child that never ends).';
 
+/** Advice when a signal could not be sent (the program, or the process it named, had ended). */
+export const SIGNAL_HINT =
+  'The grader sends a signal only once your program has printed the line that shows it is ready for it: keep running until the signal that ends the program comes (wait with a timer, not a loop), and print real pids.';
+
 /** The grader's own advice for a failed step (when the spec gives no hint). */
 function automaticHint(step: StepSpec, ended: boolean, wroteJustBefore: boolean, wroteAny: boolean): string {
+  if ('signal' in step) return SIGNAL_HINT;
   if ('expectExit' in step) return wroteAny ? END_ON_QUIT_HINT : END_BY_ITSELF_HINT;
   if (ended) return ENDED_EARLY_HINT;
   return wroteJustBefore ? ANSWER_INPUT_HINT : EXPECTED_LINE_HINT;
@@ -168,6 +177,12 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
     }
     if ('close' in step) {
       target.closeStdin();
+    } else if ('signal' in step) {
+      // The program's output can arrive before the supervisor's message that names its pid.
+      const deadline = performance.now() + DEFAULT_STEP_TIMEOUT_MS;
+      while (target.mainPid() === undefined && !target.finished() && performance.now() < deadline) await sleep(POLL_MS);
+      const outcome = signalStep(target.signal, step, bindings);
+      if (!outcome.sent) return fail(index, step, `${describeStep(step, index)}: ${outcome.reason}`, target.finished());
     } else if ('expectExit' in step) {
       // Standard input stays open: the program must end by itself (e.g. on a `q` line).
       const timeoutMs = step.expectExit.timeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS;

@@ -4,6 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { checkKindList } from '../checks/index.js';
 import { fullSpecSchema } from './schema.js';
+import { signalTargetProblems } from './signals.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
 import { explainUnions } from './union-errors.js';
 import { normaliseSpec, type RawSpec } from './normalise.js';
@@ -91,6 +92,7 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
       }
     });
     if (test.feed) problems.push(...feedProblems(test.feed, ['tests', index, 'feed']));
+    for (const { index: step, message } of signalTargetProblems(test.steps ?? [])) problems.push({ path: ['tests', index, 'steps', step, 'to'], message });
     const hasFeed = test.feed !== undefined || (spec.defaults?.feed !== undefined && !['stdin', 'steps'].some((key) => key in test));
     test.checks.forEach((check, checkIndex) => {
       if (check.check === 'same-across-splits' && !hasFeed) {

@@ -2,6 +2,7 @@
 // grader/spec/schema.ts puts them together). Descriptions show in instructors' editors.
 
 import { DEFAULT_EXIT_TIMEOUT_MS, DEFAULT_STEP_TIMEOUT_MS } from '../run/steps.js';
+import { SIGNAL_TARGET_PATTERN, STEP_SIGNALS } from './signals.js';
 
 const text = { type: 'string' } as const;
 const positiveMs = { type: 'integer', minimum: 1 } as const;
@@ -26,7 +27,7 @@ const stepHint = {
 } as const;
 
 const step = {
-  description: 'One step of an interactive conversation with standard input: exactly one of send, expect, expectAll, close, waitMs, expectExit.',
+  description: 'One step of an interactive conversation with standard input: exactly one of send, expect, expectAll, close, waitMs, expectExit, signal.',
   oneOf: [
     {
       type: 'object',
@@ -83,6 +84,20 @@ const step = {
         hint: stepHint,
       },
       required: ['expectExit'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: {
+        signal: { enum: STEP_SIGNALS, description: 'Send this signal to the process the grader started (after an expect that shows the program is ready).' },
+        to: {
+          ...text,
+          pattern: SIGNAL_TARGET_PATTERN,
+          description: 'Instead, the process of the program whose pid an earlier expect bound, e.g. "{pid:child}".',
+        },
+        hint: stepHint,
+      },
+      required: ['signal'],
       additionalProperties: false,
     },
   ],

@@ -1,6 +1,7 @@
 // The shape of a spec after it has been loaded and validated against specs/schema.json.
 // The schema is assembled from grader/spec/schema-base.ts and the checks' own fragments
 // (grader/checks/*): keep these types and those fragments in step.
+import type { StepSignal } from './signals.js';
 
 /** A check as written in a spec: `check` names it, the other fields are its configuration. */
 export interface CheckSpec {
@@ -40,6 +41,8 @@ export type StepSpec = StepCommon &
     | { waitMs: number }
     /** The program must end by itself within timeoutMs, standard input still open. */
     | { expectExit: { timeoutMs?: number } }
+    /** Send a signal to the process the grader started, or (`to: "{pid:NAME}"`) to a process of the program whose pid an earlier expect bound. */
+    | { signal: StepSignal; to?: string }
   );
 
 /** A piece of a feed's bytes: exactly one of `text` and `base64`, repeated `repeat` times (default 1). */

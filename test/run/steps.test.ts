@@ -28,6 +28,7 @@ function scripted(atStart: string, script: string[], endsAfterLastAnswer = false
     stdoutSoFar: () => stdout,
     finished: () => endsAfterLastAnswer && written.length >= script.length,
     mainPid: () => mainPid,
+    signal: () => ({ sent: false, reason: 'the scripted program takes no signals' }),
     env: {},
     startedAt: Date.now(),
   };
