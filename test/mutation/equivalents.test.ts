@@ -14,13 +14,19 @@ describe('equivalent mutants file', () => {
     expect(namesMutant(entry!, { ...site, replacement: 'a <= 2' })).toBe(false);
   });
 
+  it('tells two mutants of one line apart by the column, when given', () => {
+    const [entry] = parseEquivalents('- at: solution.ts:12:5\n  mutator: EqualityOperator\n  replacement: a >= 2\n  reason: r\n', 'x.yaml');
+    expect(namesMutant(entry!, site)).toBe(true);
+    expect(namesMutant(entry!, { ...site, column: 9 })).toBe(false);
+  });
+
   it('is empty when the file is empty', () => {
     expect(parseEquivalents('', 'x.yaml')).toEqual([]);
   });
 
   it('names the entry and field at fault', () => {
     expect(() => parseEquivalents('- at: solution.ts:12\n  mutator: X\n  replacement: y\n', 'x.yaml')).toThrow(/x\.yaml: entry 1 needs a non-empty "reason"/);
-    expect(() => parseEquivalents('- at: solution.ts\n  mutator: X\n  replacement: y\n  reason: z\n', 'x.yaml')).toThrow(/"at" must be FILE:LINE/);
+    expect(() => parseEquivalents('- at: solution.ts\n  mutator: X\n  replacement: y\n  reason: z\n', 'x.yaml')).toThrow(/"at" must be FILE:LINE or FILE:LINE:COLUMN/);
     expect(() => parseEquivalents('- at: a.ts:1\n  mutator: X\n  replacement: y\n  reason: z\n  line: 3\n', 'x.yaml')).toThrow(/unknown field\(s\) line/);
     expect(() => parseEquivalents('at: a.ts:1\n', 'x.yaml')).toThrow(/expected a list/);
   });
