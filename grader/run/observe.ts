@@ -3,19 +3,25 @@
 // A short-lived child (a node that prints one line lives 40-70 ms) must not slip between two
 // samples, and the grader's own event loop may be busy for a while (checking 160000 lines of
 // another test). So the sampling runs on a worker thread of the grader, every SAMPLE_MS, and sends
-// what changed through a message port; the observer on the main thread keeps the worker told of
-// the roots (namespace init, supervisor, main pid), samples too (every 10 ms, a fallback), and on
-// stop drains the port synchronously. Per process it records the distinct thread ids seen (workers
-// that end before others start still count) and its CPU time (utime + stime) at the last sample.
+// what changed through a message port. It needs nothing from the main thread once started: the
+// roots (bwrap or the supervisor, and the sandbox's own pids) are known when the program starts,
+// and an observed program starts only once the thread is up (samplerReady). The observer on the
+// main thread samples too (every 10 ms, a fallback), and on stop drains the port synchronously.
+// Per process it records the distinct thread ids seen (workers that end before others start still
+// count), the command lines seen and its CPU time (utime + stime) at the last sample; per run, how
+// well the samples covered it, so that a check can tell a starved observer from a program.
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { ObservedProcess } from './types.js';
+import type { ObservationCoverage, ObservedProcess } from './types.js';
+import { combineCoverage, mergeEntry, SampleClock, summariseObserved, type ObservedEntry } from './observed-summary.js';
 
-/** Where the run's processes are found on the host, and which of them are the supervisor's. */
+/** Where the run's processes are found on the host, and which of them are the sandbox's own. */
 export interface ObserveRoots {
-  /** Host pid whose descendants are the run (bwrap: the namespace init; weak: the supervisor). */
+  /** Host pid whose descendants are the run, known from the start (bwrap itself; weak: the supervisor). */
   treeRoot(): number | undefined;
+  /** Pids, as the program sees them, of the sandbox's own processes (bwrap: its init and the supervisor; weak: the supervisor). */
+  sandboxPids(): number[];
   /** Pid of the supervisor shell as seen by the program (bwrap: 2; weak: its host pid). */
   supervisorPid(): number | undefined;
   /** The program's main pid as it sees it, once known. */
@@ -27,30 +33,20 @@ export interface ObserveRoots {
 /** How often the sampling thread looks, in ms. */
 export const SAMPLE_MS = 2;
 
+/** How long an observed run waits at most for the sampling thread to be up (it starts once per grader). */
+const SAMPLER_START_MS = 10_000;
+
 /** The roots as plain values (what the sampling thread is told). */
 interface RootValues {
   treeRoot: number | undefined;
-  supervisor: number | undefined;
-  main: number | undefined;
+  sandbox: number[];
   extra: number[];
 }
 
-/** What is known of one process, by host pid. */
-interface Entry {
-  hostPid: number;
-  pid: number;
-  ppid: number;
-  tids: number[];
-  /** Most threads seen at once. */
-  maxAtOnce: number;
-  /** Every command line seen, in order (a fork shows its parent's, then the exec'd one). */
-  commands: string[];
-  firstSeenMs: number;
-  cpuTicks: number;
-  /** Thread time spent running or ready to run (state R), summed over threads, in ms. */
-  runnableMs: number;
-  /** When the threads' states were last read. */
-  statesAtMs: number;
+/** What the sampling thread sends: the entries that changed, and how well it has covered the run so far. */
+interface SamplerMessage {
+  entries: ObservedEntry[];
+  coverage: ObservationCoverage;
 }
 
 /**
@@ -106,8 +102,12 @@ function samplerCore(fsModule: typeof fs) {
       return [];
     }
   };
-  /** One sample: updates `state`; returns the host pids whose entry changed (new, new threads, command, CPU). */
-  const sampleOnce = (roots: RootValues, state: Map<number, Entry>, nowMs: number, trackStates: boolean): number[] => {
+  /**
+   * One sample: updates `state`; returns the host pids whose entry changed (new, new threads,
+   * command, CPU). Every process under the roots but the sandbox's own is kept, the supervisor's
+   * helpers too: which child of the supervisor is the program is only sure once the run is over.
+   */
+  const sampleOnce = (roots: RootValues, state: Map<number, ObservedEntry>, nowMs: number, trackStates: boolean): number[] => {
     const hostPids = new Set<number>();
     const walk = (pid: number): void => {
       for (const child of children(pid)) {
@@ -128,13 +128,27 @@ function samplerCore(fsModule: typeof fs) {
     }
     const changed: number[] = [];
     for (const [hostPid, sample] of samples) {
+      if (hostPid === roots.treeRoot || roots.sandbox.includes(sample.pid)) continue;
       const ppid = samples.get(sample.hostPpid)?.pid ?? readSample(sample.hostPpid)?.pid ?? 0;
-      // Not the program's: the namespace init, the supervisor, and the supervisor's helpers (its `sleep`).
-      if (hostPid === roots.treeRoot || sample.pid === roots.supervisor || (ppid === roots.supervisor && sample.pid !== roots.main)) continue;
       const tids = threadIds(hostPid);
+      // An empty command line: the process was exiting (or not yet set up) as it was read.
+      const command = sample.command;
       const known = state.get(hostPid);
       if (known === undefined) {
-        state.set(hostPid, { hostPid, pid: sample.pid, ppid, tids, maxAtOnce: tids.length, commands: [sample.command], firstSeenMs: nowMs, cpuTicks: sample.cpuTicks, runnableMs: 0, statesAtMs: nowMs });
+        state.set(hostPid, {
+          hostPid,
+          pid: sample.pid,
+          ppid,
+          tids,
+          maxAtOnce: tids.length,
+          commands: command === '' ? [] : [command],
+          lastCommand: command,
+          lastCommandMs: nowMs,
+          firstSeenMs: nowMs,
+          cpuTicks: sample.cpuTicks,
+          runnableMs: 0,
+          statesAtMs: nowMs,
+        });
         changed.push(hostPid);
         continue;
       }
@@ -149,10 +163,12 @@ function samplerCore(fsModule: typeof fs) {
           differs = true;
         }
       }
-      // A fork that then execs shows the exec'd command last.
-      if (sample.command !== '' && !known.commands.includes(sample.command)) {
-        known.commands.push(sample.command);
-        differs = true;
+      // A fork that then execs shows its parent's command first, the exec'd one after.
+      if (command !== '') {
+        if (!known.commands.includes(command)) known.commands.push(command);
+        if (command !== known.lastCommand) differs = true;
+        known.lastCommand = command;
+        known.lastCommandMs = nowMs;
       }
       if (sample.cpuTicks > known.cpuTicks) {
         known.cpuTicks = sample.cpuTicks;
@@ -173,25 +189,8 @@ function samplerCore(fsModule: typeof fs) {
   return { sampleOnce };
 }
 
-/** Merges what one side saw of a process into what the other side knows. */
-function merge(state: Map<number, Entry>, entry: Entry): void {
-  const known = state.get(entry.hostPid);
-  if (known === undefined) {
-    state.set(entry.hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
-    return;
-  }
-  for (const tid of entry.tids) if (!known.tids.includes(tid)) known.tids.push(tid);
-  for (const command of entry.commands) if (!known.commands.includes(command)) known.commands.push(command);
-  if (entry.firstSeenMs < known.firstSeenMs) {
-    known.firstSeenMs = entry.firstSeenMs;
-    known.ppid = entry.ppid; // the parent when first seen (an orphan is re-parented later)
-  }
-  known.cpuTicks = Math.max(known.cpuTicks, entry.cpuTicks);
-  known.maxAtOnce = Math.max(known.maxAtOnce, entry.maxAtOnce);
-  known.runnableMs = Math.max(known.runnableMs, entry.runnableMs);
-}
-
 // The sampling thread: one for the whole grader, started on first use, never keeping it alive.
+// It tells when it is up ('ready'), so that no observed program starts before it samples.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
@@ -200,16 +199,24 @@ const watched = new Map();
 let timer;
 const tick = () => {
   for (const w of watched.values()) {
-    const now = Math.round(performance.timeOrigin + performance.now() - w.t0);
+    const now = performance.timeOrigin + performance.now() - w.t0;
     let changed;
-    try { changed = core.sampleOnce(w.roots, w.state, now, true); } catch { continue; }
-    if (changed.length > 0) w.port.postMessage(changed.map((pid) => w.state.get(pid)));
+    try { changed = core.sampleOnce(w.roots, w.state, Math.round(now), true); } catch { continue; }
+    w.samples++;
+    const gap = now - w.lastMs;
+    w.lastMs = now;
+    const longer = gap > w.longestGapMs;
+    if (longer) w.longestGapMs = gap;
+    if (changed.length > 0 || longer || w.samples === 1) {
+      const coverage = { samples: w.samples, longestGapMs: Math.round(w.longestGapMs) };
+      w.port.postMessage({ entries: changed.map((pid) => w.state.get(pid)), coverage });
+    }
   }
   if (watched.size === 0) { clearInterval(timer); timer = undefined; }
 };
 parentPort.on('message', (m) => {
   if (m.type === 'start') {
-    watched.set(m.id, { port: m.port, roots: m.roots, t0: m.t0, state: new Map() });
+    watched.set(m.id, { port: m.port, roots: m.roots, t0: m.t0, state: new Map(), samples: 0, lastMs: m.fromMs, longestGapMs: 0 });
     if (timer === undefined) timer = setInterval(tick, ${SAMPLE_MS});
     tick();
   } else if (m.type === 'roots') {
@@ -217,12 +224,14 @@ parentPort.on('message', (m) => {
     if (w) w.roots = m.roots;
   } else if (m.type === 'stop') {
     const w = watched.get(m.id);
-    if (w) { try { tick(); } catch {} w.port.close(); watched.delete(m.id); }
+    if (w) { w.port.close(); watched.delete(m.id); }
   }
 });
+parentPort.postMessage('ready');
 `;
 
 let samplingThread: Worker | undefined;
+let samplingThreadReady: Promise<boolean> | undefined;
 let samplingThreadBroken = false;
 let nextId = 1;
 
@@ -230,9 +239,15 @@ function samplingWorker(): Worker | undefined {
   if (samplingThreadBroken) return undefined;
   if (samplingThread === undefined) {
     try {
-      samplingThread = new Worker(WORKER_SOURCE, { eval: true });
-      samplingThread.unref();
-      samplingThread.on('error', () => {
+      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      samplingThread = worker;
+      worker.unref();
+      samplingThreadReady = new Promise<boolean>((resolve) => {
+        worker.once('message', () => resolve(true));
+        worker.once('error', () => resolve(false));
+        worker.once('exit', () => resolve(false));
+      });
+      worker.on('error', () => {
         samplingThreadBroken = true;
         samplingThread = undefined;
       });
@@ -244,32 +259,51 @@ function samplingWorker(): Worker | undefined {
   return samplingThread;
 }
 
-const mainThreadCore = samplerCore(fs);
+/**
+ * Resolves once the sampling thread is up (started on first use; a new thread takes tens of ms,
+ * far more on a loaded machine): a program that starts earlier could end unseen. Resolves false
+ * when the thread could not start or took too long (the main thread then samples alone).
+ */
+export async function samplerReady(): Promise<boolean> {
+  if (samplingWorker() === undefined || samplingThreadReady === undefined) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), SAMPLER_START_MS)));
+  try {
+    return await Promise.race([samplingThreadReady, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
-/** CPU clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
-const TICKS_PER_SECOND = 100;
+const mainThreadCore = samplerCore(fs);
 
 /** Samples the run's processes until stopped; pids as the program sees them. */
 export class ProcessObserver {
-  private readonly state = new Map<number, Entry>();
+  private readonly state = new Map<number, ObservedEntry>();
   private readonly timer: NodeJS.Timeout;
   private readonly id = nextId++;
   private readonly port: MessagePort | undefined;
   private readonly worker: Worker | undefined;
   private lastRoots = '';
+  /** The sampling thread's coverage, as last reported; the main thread's own clock. */
+  private threadCoverage: ObservationCoverage = { samples: 0, longestGapMs: 0 };
+  private readonly mainClock: SampleClock;
 
   constructor(
     private readonly roots: ObserveRoots,
     private readonly t0: number,
     intervalMs = 10,
   ) {
+    this.mainClock = new SampleClock(performance.now() - t0);
     this.worker = samplingWorker();
     if (this.worker !== undefined) {
       const channel = new MessageChannel();
       this.port = channel.port1;
       const t0Epoch = performance.timeOrigin + t0;
       try {
-        this.worker.postMessage({ type: 'start', id: this.id, port: channel.port2, roots: this.rootValues(), t0: t0Epoch }, [channel.port2]);
+        // Gaps count from now: the program cannot have started before its launcher was spawned.
+        const fromMs = performance.now() - t0;
+        this.worker.postMessage({ type: 'start', id: this.id, port: channel.port2, roots: this.rootValues(), t0: t0Epoch, fromMs }, [channel.port2]);
       } catch {
         this.port = undefined;
       }
@@ -278,15 +312,16 @@ export class ProcessObserver {
   }
 
   private rootValues(): RootValues {
-    return { treeRoot: this.roots.treeRoot(), supervisor: this.roots.supervisorPid(), main: this.roots.mainPid(), extra: this.roots.extraPids() };
+    return { treeRoot: this.roots.treeRoot(), sandbox: this.roots.sandboxPids(), extra: this.roots.extraPids() };
   }
 
   private drain(): void {
     if (this.port === undefined) return;
     for (;;) {
-      const message = receiveMessageOnPort(this.port) as { message: Entry[] } | undefined;
-      if (message === undefined) return;
-      for (const entry of message.message) merge(this.state, entry);
+      const received = receiveMessageOnPort(this.port) as { message: SamplerMessage } | undefined;
+      if (received === undefined) return;
+      for (const entry of received.message.entries) mergeEntry(this.state, entry);
+      this.threadCoverage = received.message.coverage;
     }
   }
 
@@ -299,38 +334,25 @@ export class ProcessObserver {
       this.worker.postMessage({ type: 'roots', id: this.id, roots });
     }
     this.drain();
-    const own = new Map<number, Entry>();
+    const own = new Map<number, ObservedEntry>();
     for (const [hostPid, entry] of this.state) own.set(hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
+    const nowMs = performance.now() - this.t0;
     // Thread states are the sampling thread's to track (one clock); here only without it.
-    const changed = mainThreadCore.sampleOnce(roots, own, Math.round(performance.now() - this.t0), this.port === undefined);
-    for (const hostPid of changed) merge(this.state, own.get(hostPid)!);
+    const changed = mainThreadCore.sampleOnce(roots, own, Math.round(nowMs), this.port === undefined);
+    this.mainClock.tick(nowMs);
+    for (const hostPid of changed) mergeEntry(this.state, own.get(hostPid)!);
   }
 
-  /** Stop sampling and return every process seen, in order of appearance. */
-  stop(): ObservedProcess[] {
+  /** Stop sampling; every process of the program seen, in order of appearance, and how well the run was covered. */
+  stop(): { processes: ObservedProcess[]; coverage: ObservationCoverage } {
     clearInterval(this.timer);
     this.drain();
     if (this.worker !== undefined && this.port !== undefined) {
       this.worker.postMessage({ type: 'stop', id: this.id });
       this.port.close();
     }
-    const entries = [...this.state.values()].sort((a, b) => a.firstSeenMs - b.firstSeenMs);
-    const byPid = new Map(entries.map((entry) => [entry.pid, entry]));
-    return entries.map((entry) => {
-        // The exec'd command: the last one seen that is not the image inherited from the parent.
-        const inherited = byPid.get(entry.ppid)?.commands[0];
-        const own = entry.commands.filter((command) => command !== '' && command !== inherited);
-        return {
-        pid: entry.pid,
-        ppid: entry.ppid,
-        maxThreads: entry.maxAtOnce,
-        threadIds: entry.tids.length,
-        command: own.at(-1) ?? entry.commands.at(-1) ?? '',
-        firstSeenMs: entry.firstSeenMs,
-        cpuMs: (entry.cpuTicks * 1000) / TICKS_PER_SECOND,
-        runnableMs: entry.runnableMs,
-      };
-    });
+    const processes = summariseObserved(this.state.values(), { supervisor: this.roots.supervisorPid(), main: this.roots.mainPid() });
+    return { processes, coverage: combineCoverage(this.threadCoverage, this.mainClock.coverage()) };
   }
 }
 

@@ -16,7 +16,7 @@ import { scratchRoot } from './scratch.js';
 import { readCapped } from './output.js';
 import { lastLine, shorten } from '../util/text.js';
 import { sleep } from '../util/time.js';
-import { ProcessObserver } from './observe.js';
+import { ProcessObserver, samplerReady } from './observe.js';
 import { ArrivalLog } from './arrivals.js';
 import {
   aloneInSession,
@@ -147,6 +147,8 @@ export async function startProgram(request: RunRequest, session?: RunSession): P
     }
     if (own !== undefined) closeSession(own);
   };
+  // An observed program starts only once the sampling thread samples: it could end unseen before.
+  if (request.observe) await samplerReady();
   try {
     return launch(request, active, own !== undefined, cleanups, cleanUp);
   } catch (error) {
@@ -399,7 +401,9 @@ function launch(
   const observer = request.observe
     ? new ProcessObserver(
         {
-          treeRoot: () => (info.tier === 'bubblewrap' ? namespaceInit : pgid),
+          // Known from the start: bwrap (whose child is the namespace's init, pid 1) or the supervisor.
+          treeRoot: () => pgid,
+          sandboxPids: () => (info.tier === 'bubblewrap' ? [1, 2] : pgid === undefined ? [] : [pgid]),
           supervisorPid: () => (info.tier === 'bubblewrap' ? 2 : pgid),
           mainPid: () => mainPid,
           extraPids: () => (info.tier === 'weak' && matcher !== undefined ? findProcesses(matcher) : []),
@@ -412,7 +416,7 @@ function launch(
   let finalStdout = '';
   const done = (async (): Promise<ProgramRun> => {
     await treeGone();
-    const processes = observer?.stop();
+    const observed = observer?.stop();
     // After a kill, the supervisor's exit is normally immediate.
     await Promise.race([supervisorGone, sleep(EXIT_GRACE_MS, { unref: true })]);
     const endMs = performance.now() - t0;
@@ -457,7 +461,10 @@ function launch(
       sandbox: sandboxNote,
     };
     if (detail !== undefined) run.endingDetail = detail;
-    if (processes !== undefined) run.processes = processes;
+    if (observed !== undefined) {
+      run.processes = observed.processes;
+      run.observation = observed.coverage;
+    }
     if (mainPid !== undefined) run.mainPid = mainPid;
     // Node resolves symbolic links in the main module's path, and getcwd() does too (weak tier: host paths).
     run.programDir = info.tier === 'bubblewrap' ? path.posix.dirname(entryPath) : realPath(path.dirname(entryPath));

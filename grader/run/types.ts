@@ -28,9 +28,23 @@ export interface ObservedProcess {
   cpuMs?: number;
   /** Thread time spent running or ready to run (sampled every 10 ms), summed over its threads, in ms. */
   runnableMs?: number;
-  /** Command line, arguments joined by spaces. */
+  /** Command line, arguments joined by spaces: the last one seen (after exec, when an exec was seen). */
   command: string;
+  /**
+   * True when the grader may have seen this process only between its fork and its exec: every
+   * sample showed its parent's command line (or none) with a single thread. Its command is then
+   * unknown, not wrong.
+   */
+  commandBeforeExecOnly?: boolean;
   firstSeenMs: number;
+}
+
+/** How well the grader's observer covered a run (the grader's own measurement, not the program's). */
+export interface ObservationCoverage {
+  /** Samples of /proc taken while the run was observed (every sampler together). */
+  samples: number;
+  /** Longest time without a sample, from the start to the last sample, in ms. */
+  longestGapMs: number;
 }
 
 export interface ProgramRun {
@@ -63,6 +77,8 @@ export interface ProgramRun {
   /** With `timeArrivals`: when each line of stdout reached the grader, ms after the start (line i of the raw output). */
   lineArrivalsMs?: number[];
   processes?: ObservedProcess[];
+  /** With `observe`: how well the observer covered the run (to tell a starved observer from a program). */
+  observation?: ObservationCoverage;
   /** The environment the program was given (after the sandbox's base variables). */
   env: Record<string, string>;
   /** Output truncated at the cap (the tail beyond it was dropped). */

@@ -1,0 +1,129 @@
+// What the observer's samples of /proc say about a run's processes, once the run is over: which
+// processes were the program's, which command each one ran, and how sure the grader can be of it.
+// Pure: no /proc, no clock (grader/run/observe.ts takes the samples).
+import type { ObservationCoverage, ObservedProcess } from './types.js';
+
+/** What is known of one process from its samples, by host pid. */
+export interface ObservedEntry {
+  hostPid: number;
+  /** Pid as the program sees it. */
+  pid: number;
+  /** Parent's pid as the program sees it, when first seen. */
+  ppid: number;
+  /** Distinct thread ids seen. */
+  tids: number[];
+  /** Most threads seen at once. */
+  maxAtOnce: number;
+  /** Every non-empty command line seen (a fork shows its parent's, then the exec'd one). */
+  commands: string[];
+  /** The command line of the latest sample that had one, and when it was taken (ms since the start). */
+  lastCommand: string;
+  lastCommandMs: number;
+  firstSeenMs: number;
+  cpuTicks: number;
+  /** Thread time spent running or ready to run (state R), summed over threads, in ms. */
+  runnableMs: number;
+  /** When the threads' states were last read. */
+  statesAtMs: number;
+}
+
+/** The run's sandbox processes and main pid, known once it is over. */
+export interface FinalRoots {
+  /** Pid of the supervisor shell as the program sees it (its other children are its helpers). */
+  supervisor: number | undefined;
+  /** The program's main pid, when it started. */
+  main: number | undefined;
+}
+
+/** CPU clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** Merges what one sampler saw of a process into what is known of it. */
+export function mergeEntry(state: Map<number, ObservedEntry>, entry: ObservedEntry): void {
+  const known = state.get(entry.hostPid);
+  if (known === undefined) {
+    state.set(entry.hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
+    return;
+  }
+  for (const tid of entry.tids) if (!known.tids.includes(tid)) known.tids.push(tid);
+  for (const command of entry.commands) if (!known.commands.includes(command)) known.commands.push(command);
+  if (entry.lastCommand !== '' && entry.lastCommandMs >= known.lastCommandMs) {
+    known.lastCommand = entry.lastCommand;
+    known.lastCommandMs = entry.lastCommandMs;
+  }
+  if (entry.firstSeenMs < known.firstSeenMs) {
+    known.firstSeenMs = entry.firstSeenMs;
+    known.ppid = entry.ppid; // the parent when first seen (an orphan is re-parented later)
+  }
+  known.cpuTicks = Math.max(known.cpuTicks, entry.cpuTicks);
+  known.maxAtOnce = Math.max(known.maxAtOnce, entry.maxAtOnce);
+  known.runnableMs = Math.max(known.runnableMs, entry.runnableMs);
+}
+
+/**
+ * Whether the process may have been seen only between its fork and its exec. A forked child
+ * shows its parent's command line until it execs, and has a single thread then (fork copies
+ * only the calling thread); a node program that runs has several. So a process whose every
+ * sample showed its parent's command (or none) and one thread may have run anything.
+ */
+export function seenBeforeExecOnly(entry: ObservedEntry, parent: ObservedEntry | undefined): boolean {
+  if (entry.maxAtOnce > 1) return false;
+  if (entry.lastCommand === '') return true;
+  return parent !== undefined && parent.commands.includes(entry.lastCommand);
+}
+
+/**
+ * The program's processes, in order of appearance: without the supervisor's helpers (its other
+ * children than the main process), each with the command it ran (the latest seen).
+ */
+export function summariseObserved(entries: Iterable<ObservedEntry>, roots: FinalRoots): ObservedProcess[] {
+  const program = [...entries]
+    .filter((entry) => !(roots.supervisor !== undefined && entry.ppid === roots.supervisor && entry.pid !== roots.main))
+    .sort((a, b) => a.firstSeenMs - b.firstSeenMs);
+  const byPid = new Map(program.map((entry) => [entry.pid, entry]));
+  return program.map((entry) => {
+    const observed: ObservedProcess = {
+      pid: entry.pid,
+      ppid: entry.ppid,
+      maxThreads: entry.maxAtOnce,
+      threadIds: entry.tids.length,
+      command: entry.lastCommand,
+      firstSeenMs: entry.firstSeenMs,
+      cpuMs: (entry.cpuTicks * 1000) / TICKS_PER_SECOND,
+      runnableMs: entry.runnableMs,
+    };
+    if (entry.pid !== roots.main && seenBeforeExecOnly(entry, byPid.get(entry.ppid))) observed.commandBeforeExecOnly = true;
+    return observed;
+  });
+}
+
+/** Sample times of one sampler, folded as they come: how many, and the longest gap since the start. */
+export class SampleClock {
+  private count = 0;
+  private longest = 0;
+
+  /** `fromMs`: when sampling began (ms since the start), the origin of the first gap. */
+  constructor(private lastMs = 0) {}
+
+  /** Record a sample taken `nowMs` after the start. */
+  tick(nowMs: number): void {
+    this.count++;
+    this.longest = Math.max(this.longest, nowMs - this.lastMs);
+    this.lastMs = nowMs;
+  }
+
+  coverage(): ObservationCoverage {
+    return { samples: this.count, longestGapMs: Math.round(this.longest) };
+  }
+}
+
+/**
+ * Two samplers together: the longest gap of their union is at most the shorter of their longest
+ * gaps (a gap of the union lies inside a gap of each), so that is a safe bound. A sampler that
+ * took no sample does not count.
+ */
+export function combineCoverage(a: ObservationCoverage, b: ObservationCoverage): ObservationCoverage {
+  if (a.samples === 0) return b;
+  if (b.samples === 0) return a;
+  return { samples: a.samples + b.samples, longestGapMs: Math.min(a.longestGapMs, b.longestGapMs) };
+}

@@ -1,0 +1,88 @@
+// What the observer's samples say once a run is over: which command each process ran, whether the
+// grader may have seen a process only between its fork and its exec, and how well it sampled.
+import { describe, expect, it } from 'vitest';
+import { combineCoverage, mergeEntry, SampleClock, seenBeforeExecOnly, summariseObserved, type ObservedEntry } from '../../grader/run/observed-summary.js';
+
+const PARENT = 'node /program/solution.js';
+const CHILD = 'node /program/child.js 1';
+
+function entry(hostPid: number, pid: number, ppid: number, extra: Partial<ObservedEntry> = {}): ObservedEntry {
+  const command = extra.lastCommand ?? PARENT;
+  return {
+    hostPid,
+    pid,
+    ppid,
+    tids: [hostPid],
+    maxAtOnce: 1,
+    commands: command === '' ? [] : [command],
+    lastCommand: command,
+    lastCommandMs: 10,
+    firstSeenMs: 10,
+    cpuTicks: 0,
+    runnableMs: 0,
+    statesAtMs: 10,
+    ...extra,
+  };
+}
+
+const supervisor = { supervisor: 2, main: 3 };
+const main = entry(103, 3, 2, { tids: [103, 104, 105, 106, 107, 108, 109], maxAtOnce: 7, firstSeenMs: 5 });
+
+describe('the command a process ran', () => {
+  it('is unknown for a child seen only between fork and exec (its parent\'s command, one thread)', () => {
+    const [, child] = summariseObserved([main, entry(114, 14, 3)], supervisor);
+    expect(child).toMatchObject({ pid: 14, command: PARENT, commandBeforeExecOnly: true });
+  });
+
+  it('is the one seen after exec when both were sampled, whichever sampler reported first', () => {
+    const state = new Map<number, ObservedEntry>();
+    // The main thread's sampler saw the child after its exec; the sampling thread's earlier sample, before.
+    mergeEntry(state, entry(114, 14, 3, { lastCommand: CHILD, lastCommandMs: 30, tids: [114, 115, 116], maxAtOnce: 3, firstSeenMs: 30 }));
+    mergeEntry(state, entry(114, 14, 3, { lastCommand: PARENT, lastCommandMs: 12, firstSeenMs: 12 }));
+    const [child] = summariseObserved(state.values(), supervisor);
+    expect(child).toMatchObject({ pid: 14, command: CHILD, threadIds: 3, firstSeenMs: 12 });
+    expect(child?.commandBeforeExecOnly).toBeUndefined();
+  });
+
+  it('is known for a child that runs the parent\'s own program (several threads: node was running)', () => {
+    const running = entry(114, 14, 3, { tids: [114, 115, 116, 117], maxAtOnce: 4 });
+    expect(seenBeforeExecOnly(running, main)).toBe(false);
+    expect(summariseObserved([main, running], supervisor)[1]?.commandBeforeExecOnly).toBeUndefined();
+  });
+
+  it('is known for a single-threaded child seen with a command of its own (e.g. sleep)', () => {
+    expect(seenBeforeExecOnly(entry(114, 14, 3, { lastCommand: 'sleep 1' }), main)).toBe(false);
+  });
+
+  it('is unknown when every read of the command line raced with the exit (empty)', () => {
+    expect(seenBeforeExecOnly(entry(114, 14, 3, { lastCommand: '' }), main)).toBe(true);
+  });
+});
+
+describe('which processes are the program\'s', () => {
+  it('keeps the main process and its children, drops the supervisor\'s helpers, in order of appearance', () => {
+    const helper = entry(120, 20, 2, { lastCommand: 'sleep 0.01', firstSeenMs: 1 });
+    const child = entry(114, 14, 3, { lastCommand: CHILD, maxAtOnce: 5, firstSeenMs: 20 });
+    expect(summariseObserved([child, helper, main], supervisor).map((p) => p.pid)).toEqual([3, 14]);
+  });
+
+  it('never flags the main process, whose parent is the supervisor', () => {
+    const early = entry(103, 3, 2, { lastCommand: "/bin/sh -c echo \"pid $$\" >&3; exec \"$@\" 3>&- sh node /program/solution.js" });
+    expect(summariseObserved([early], supervisor)[0]?.commandBeforeExecOnly).toBeUndefined();
+  });
+});
+
+describe('coverage of a run by the samplers', () => {
+  it('counts samples and the longest gap from the start', () => {
+    const clock = new SampleClock();
+    expect(clock.coverage()).toEqual({ samples: 0, longestGapMs: 0 });
+    for (const at of [40, 42, 44, 120, 122]) clock.tick(at);
+    expect(clock.coverage()).toEqual({ samples: 5, longestGapMs: 76 });
+  });
+
+  it('bounds the gap of two samplers by the shorter one, ignoring one that took no sample', () => {
+    expect(combineCoverage({ samples: 10, longestGapMs: 80 }, { samples: 3, longestGapMs: 30 })).toEqual({ samples: 13, longestGapMs: 30 });
+    expect(combineCoverage({ samples: 0, longestGapMs: 0 }, { samples: 3, longestGapMs: 30 })).toEqual({ samples: 3, longestGapMs: 30 });
+    expect(combineCoverage({ samples: 4, longestGapMs: 9 }, { samples: 0, longestGapMs: 0 })).toEqual({ samples: 4, longestGapMs: 9 });
+  });
+});
