@@ -73,7 +73,8 @@ export function runCheck(spec: CheckSpec, context: CheckContext): CheckOutcome {
   } catch (error) {
     return brokenCheck(spec, error instanceof Error ? error.message : String(error));
   }
-  if (!outcome.passed && spec.hint !== undefined) return { ...outcome, hint: spec.hint };
+  // A doubt is the grader's, not the program's: no hint for the student.
+  if (!outcome.passed && outcome.doubt === undefined && spec.hint !== undefined) return { ...outcome, hint: spec.hint };
   if (outcome.passed && outcome.hint !== undefined) {
     const { hint: _unused, ...withoutHint } = outcome;
     return withoutHint;

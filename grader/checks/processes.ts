@@ -4,6 +4,7 @@
 import type { CheckKind, CheckOutcome } from './types.js';
 import type { ObservedProcess, ProgramRun } from '../run/types.js';
 import { plural, quote } from './display.js';
+import { graderDoubt, starvedObserver } from './doubt.js';
 import { lineLabel, streamLines, streamSchema, CheckConfigError, type Stream } from './streams.js';
 import { isBindingPlaceholder, matchLine, NO_BINDINGS, parseTemplate, templateEnvironment } from './template.js';
 
@@ -55,6 +56,8 @@ export const processesCheck: CheckKind<ProcessesConfig> = {
     const environment = templateEnvironment(run);
     const templates = (config.printedPids ?? []).map(parseTemplate);
     const printed = new Set<number>();
+    // The grader's first doubt about its own observation; a sure failure found later still wins.
+    let doubt: string | undefined;
     for (const [index, line] of streamLines(run, stream).entries()) {
       for (const template of templates) {
         const match = matchLine(template, line, NO_BINDINGS, environment, { line: index, template: 0 });
@@ -68,6 +71,11 @@ export const processesCheck: CheckKind<ProcessesConfig> = {
           }
           const process = byPid.get(pid);
           if (process === undefined) {
+            const starved = starvedObserver(run);
+            if (starved !== undefined) {
+              doubt ??= `${starved} (pid ${pid}, printed on ${where}, was not seen)`;
+              continue;
+            }
             return {
               passed: false,
               message: `Your program printed the pid ${pid} (${where}), but ${pid} was not a process of your program: no such process ran while it did. Start a real child process; do not make up pids.`,
@@ -75,7 +83,15 @@ export const processesCheck: CheckKind<ProcessesConfig> = {
             };
           }
           if (config.command !== undefined && !process.command.includes(config.command)) {
-            return { passed: false, message: `Process ${pid} (${where}) ran ${quote(shortCommand(process.command))}, not ${config.command}.` };
+            if (process.commandBeforeExecOnly === true) {
+              doubt ??= `the grader saw process ${pid} (${where}) only as it was starting, before it had loaded its program (it still showed its parent's command line), so it could not tell which program it ran`;
+              continue;
+            }
+            return {
+              passed: false,
+              message: `Process ${pid} (${where}) ran ${quote(shortCommand(process.command))}, not ${config.command}.`,
+              hint: `Start the child with the program ${config.command} (spawn(process.execPath, [path of ${config.command}, ...])), not with your own program.`,
+            };
           }
           printed.add(pid);
         }
@@ -83,6 +99,8 @@ export const processesCheck: CheckKind<ProcessesConfig> = {
     }
     const { min, max } = config.descendants ?? {};
     if (min !== undefined && descendants.length < min) {
+      const starved = starvedObserver(run);
+      if (starved !== undefined) return graderDoubt(doubt ?? starved);
       return {
         passed: false,
         message: `Only ${plural(descendants.length, 'child process')} of your program ${descendants.length === 1 ? 'was' : 'were'} seen while it ran; at least ${min} were expected.`,
@@ -92,6 +110,7 @@ export const processesCheck: CheckKind<ProcessesConfig> = {
     if (max !== undefined && descendants.length > max) {
       return { passed: false, message: `Your program started ${plural(descendants.length, 'child process')}; at most ${max} were expected.` };
     }
+    if (doubt !== undefined) return graderDoubt(doubt);
     const what = printed.size > 0 ? `the ${plural(printed.size, 'printed pid')} were real child processes` : `${plural(descendants.length, 'child process')} ran`;
     return { passed: true, message: `As expected, ${what}.` };
   },

@@ -4,6 +4,7 @@
 import type { CheckKind, CheckOutcome } from './types.js';
 import { bareThreadCount } from '../run/observe.js';
 import { plural } from './display.js';
+import { graderDoubt, starvedObserver } from './doubt.js';
 import { observedProcesses } from './processes.js';
 
 /** Configuration of a `threads` check. */
@@ -29,13 +30,17 @@ export const threadsCheck: CheckKind<ThreadsConfig> = {
   },
   run(config, { run }): CheckOutcome {
     const processes = observedProcesses(run, 'threads');
-    const main = processes.find((p) => p.pid === run.mainPid) ?? processes[0];
-    if (main === undefined) return { passed: false, message: 'The grader saw no process of your program while it ran, so it could not count its threads.' };
+    const main = run.mainPid === undefined ? processes[0] : processes.find((p) => p.pid === run.mainPid);
+    if (main === undefined) return graderDoubt("the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads");
     const seen = main.threadIds ?? main.maxThreads;
+    // Every node program that runs has several threads: one means it was seen only before node ran.
+    if (seen <= 1) return graderDoubt("the grader's observer saw your program's main process only as it was starting, before node ran, so it could not count its threads");
     const bare = bareThreadCount(run.env.UV_THREADPOOL_SIZE);
     const workers = Math.max(0, seen - bare);
     const { min, max } = config.workers;
     if (min !== undefined && workers < min) {
+      const starved = starvedObserver(run);
+      if (starved !== undefined) return graderDoubt(starved);
       const none = workers === 0 ? `as many as an empty node program has` : `${plural(workers, 'thread')} more than an empty node program (${bare})`;
       return {
         passed: false,

@@ -35,6 +35,12 @@ export interface CheckOutcome {
   diff?: string;
   /** The likely cause, in the student's terms. */
   hint?: string;
+  /**
+   * Set when the grader doubts its own measurement (its observer starved, a /proc read raced with
+   * an exit): why, in a sentence. Not the student's doing: `passed` is false, and the test is run
+   * again; if the doubt stays, it is reported as the grader's error, never as a failure.
+   */
+  doubt?: string;
 }
 
 /**

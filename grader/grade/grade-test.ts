@@ -11,6 +11,7 @@ import type { TestSpec } from '../spec/types.js';
 import { shellQuote } from './shell-quote.js';
 import { endingVerdict } from './endings.js';
 import { applySplitChecks, feedRerunInput } from './split-checks.js';
+import { measurementError, shouldMeasureAgain } from './measurement-doubt.js';
 
 export interface TestGradingContext {
   slug: string;
@@ -44,15 +45,17 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
   try {
     for (let trial = 1; trial <= test.trials; trial++) {
       // Each trial its own seed (trial 1: the reported one), so that --seed replays every trial.
-      const testRun = await runTest(test, context.program, { seed: baseSeed + trial - 1 });
-      const { runs, workTree } = testRun;
-      const checkContext: CheckContext = { test, run: runs.main!, runs, workTree };
-      if (test.checks.some((c) => c.check === 'reference')) {
-        checkContext.reference = (await runTest(test, await context.reference())).runs;
-      }
-      const checks = testRun.splits ? applySplitChecks(test, checkContext, testRun.splits, applyChecks) : applyChecks(test, checkContext);
+      const { checks, runs, attempts } = await runTrial(test, context, baseSeed + trial - 1);
       result.checks = checks;
-      const failed = checks.find((c) => !c.passed);
+      const failed = checks.find((c) => !c.passed && c.doubt === undefined);
+      const doubted = checks.find((c) => c.doubt !== undefined);
+      if (failed === undefined && doubted !== undefined) {
+        result.status = 'error';
+        result.score = 0;
+        result.message = measurementError(doubted.doubt ?? '', attempts);
+        if (test.trials > 1) result.failedTrial = trial;
+        break;
+      }
       if (failed) {
         result.status = 'failed';
         result.message = failed.message;
@@ -76,6 +79,27 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
   return result;
 }
 
+/**
+ * Runs one trial and applies its checks. While a check doubts the grader's own measurement, the
+ * trial is run again, up to MEASUREMENT_ATTEMPTS times in all (same seed).
+ */
+async function runTrial(
+  test: TestSpec,
+  context: TestGradingContext,
+  seed: number,
+): Promise<{ checks: CheckResult[]; runs: Record<string, ProgramRun>; attempts: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const testRun = await runTest(test, context.program, { seed });
+    const { runs, workTree } = testRun;
+    const checkContext: CheckContext = { test, run: runs.main!, runs, workTree };
+    if (test.checks.some((c) => c.check === 'reference')) {
+      checkContext.reference = (await runTest(test, await context.reference())).runs;
+    }
+    const checks = testRun.splits ? applySplitChecks(test, checkContext, testRun.splits, applyChecks) : applyChecks(test, checkContext);
+    if (!shouldMeasureAgain(checks, attempt)) return { checks, runs, attempts: attempt };
+  }
+}
+
 /** The ending of every process first; if one did not end by itself, its verdict is the result. */
 function applyChecks(test: TestSpec, context: CheckContext): CheckResult[] {
   // Every process that did not end by itself, and the peers a stalled one waited for (endings.ts).
@@ -86,6 +110,7 @@ function applyChecks(test: TestSpec, context: CheckContext): CheckResult[] {
     const result: CheckResult = { check: spec.check, passed: outcome.passed, message: outcome.message };
     if (outcome.diff) result.diff = outcome.diff;
     if (outcome.hint) result.hint = outcome.hint;
+    if (outcome.doubt !== undefined) result.doubt = outcome.doubt;
     return result;
   });
 }

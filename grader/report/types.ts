@@ -11,6 +11,8 @@ export interface CheckResult {
   message: string;
   diff?: string;
   hint?: string;
+  /** The grader doubted its own measurement (see CheckOutcome.doubt): not a failure of the program. */
+  doubt?: string;
 }
 
 export interface TestResult {

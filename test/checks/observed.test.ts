@@ -35,6 +35,36 @@ describe('processes', () => {
     expect(outcome.message).toBe('Process 11 (line 1 `Child is 11`) ran `node solution.js --child`, not child.js.');
   });
 
+  it("is the grader's doubt, not a failure, when it saw a printed child only before its exec", () => {
+    const early = proc(14, { command: 'node /program/solution.js', maxThreads: 1, threadIds: 1, commandBeforeExecOnly: true });
+    const outcome = processesCheck.run({ printedPids: ['Child is {pid:p}'], command: 'child.js' }, ctx(['Child is 14'], [main, early]));
+    expect(outcome.passed).toBe(false);
+    expect(outcome.doubt).toBe(
+      "the grader saw process 14 (line 1 `Child is 14`) only as it was starting, before it had loaded its program (it still showed its parent's command line), so it could not tell which program it ran",
+    );
+  });
+
+  it('still fails surely wrong output after a doubt about another line', () => {
+    const early = proc(14, { command: 'node /program/solution.js', maxThreads: 1, commandBeforeExecOnly: true });
+    const outcome = processesCheck.run({ printedPids: ['Child is {pid:p}'], command: 'child.js' }, ctx(['Child is 14', 'Child is 99'], [main, early]));
+    expect(outcome.doubt).toBeUndefined();
+    expect(outcome.message).toContain('99 was not a process of your program');
+  });
+
+  it('doubts itself, instead of failing, on a pid or a child it did not see while its observer starved', () => {
+    const starved = { samples: 4, longestGapMs: 400 };
+    const unseen = processesCheck.run(config, makeContext(printing(['Hello from child 11', 'Hello from child 12'], { mainPid: 3, processes: [main, proc(11)], observation: starved })));
+    expect(unseen.doubt).toBe(
+      "the grader's observer went 400 ms without a sample of /proc (the machine was too busy), so a short-lived process or thread could have run unseen (pid 12, printed on line 2 `Hello from child 12`, was not seen)",
+    );
+    const few = processesCheck.run({ descendants: { min: 2 } }, makeContext(printing([], { mainPid: 3, processes: [main], observation: { samples: 0, longestGapMs: 0 } })));
+    expect(few.doubt).toBe("the grader's observer took no sample of /proc while your program ran");
+    // Sampled closely: not seen means it did not run.
+    const close = processesCheck.run(config, makeContext(printing(['Hello from child 99'], { mainPid: 3, processes: [main, proc(11), proc(12)], observation: { samples: 90, longestGapMs: 12 } })));
+    expect(close.doubt).toBeUndefined();
+    expect(close.message).toContain('99 was not a process of your program');
+  });
+
   it('needs observe', () => {
     expect(() => processesCheck.run(config, makeContext(printing([])))).toThrow(/observe: true/);
   });
@@ -54,6 +84,23 @@ describe('threads', () => {
     const none = threadsCheck.run({ workers: { min: 1 } }, ctx(bare));
     expect(none.message).toBe(`Your program ran with no worker threads (at least 1 expected): ${bare} threads were seen in its process, as many as an empty node program has.`);
     expect(threadsCheck.run({ workers: { min: 3 } }, ctx(bare + 1)).message).toContain('only 1 worker thread (at least 3 expected)');
+  });
+
+  it("is the grader's doubt, not a failure, when it saw no sample of the main process", () => {
+    const child = proc(14, { threadIds: bare + 3 });
+    const outcome = threadsCheck.run({ workers: { min: 1 } }, makeContext(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [child] })));
+    expect(outcome).toMatchObject({ passed: false, doubt: "the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads" });
+    expect(threadsCheck.run({ workers: { min: 1 } }, makeContext(printing([], { mainPid: 3, processes: [] }))).doubt).toBeDefined();
+  });
+
+  it('doubts a main process seen only before node ran (one thread), and too few workers under a starved observer', () => {
+    expect(threadsCheck.run({ workers: { min: 1 } }, ctx(1)).doubt).toContain('only as it was starting');
+    const starved = makeContext(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 3, longestGapMs: 190 } }));
+    expect(threadsCheck.run({ workers: { min: 1 } }, starved).doubt).toContain('went 190 ms without a sample');
+    const close = makeContext(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 50, longestGapMs: 8 } }));
+    const sure = threadsCheck.run({ workers: { min: 1 } }, close);
+    expect(sure.passed).toBe(false);
+    expect(sure.doubt).toBeUndefined();
   });
 });
 
