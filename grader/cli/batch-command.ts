@@ -4,10 +4,8 @@ import { gradeBatch } from '../batch/grade-batch.js';
 import { batchProgress } from '../batch/progress.js';
 import { parseShard, type Shard } from '../batch/students.js';
 import { scoreFiles, writeScores } from '../batch/write-scores.js';
-import { UsageError } from '../grade/grade.js';
-import { SpecError } from '../spec/spec-error.js';
-import type { CliEnvironment } from './main.js';
-import { CliUsageError } from './usage.js';
+import { UsageError } from '../util/usage-error.js';
+import type { CliEnvironment } from './command.js';
 
 /** The grade command's options that batch grading reads. */
 export interface BatchCommandOptions {
@@ -28,28 +26,21 @@ export async function batchCommand(options: BatchCommandOptions, env: CliEnviron
     try {
       shard = parseShard(options.shard);
     } catch (error) {
-      throw new CliUsageError((error as Error).message);
+      throw new UsageError((error as Error).message);
     }
   }
   const isDir = await stat(options.submissions).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new CliUsageError(`--submissions ${options.submissions}: there is no such folder.`);
+  if (!isDir) throw new UsageError(`--submissions ${options.submissions}: there is no such folder.`);
   const files = scoreFiles(options);
-  let scores;
-  try {
-    scores = await gradeBatch({
-      root: env.root,
-      submissionsDir: options.submissions,
-      slugs: options.slugs,
-      progress: batchProgress(process.stderr),
-      ...(shard === undefined ? {} : { shard }),
-      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-    });
-  } catch (error) {
-    if (error instanceof SpecError) throw new CliUsageError(`A spec is not valid:\n${error.message}`);
-    if (error instanceof UsageError) throw new CliUsageError(error.message);
-    throw error;
-  }
+  const scores = await gradeBatch({
+    root: env.root,
+    submissionsDir: options.submissions,
+    slugs: options.slugs,
+    progress: batchProgress(process.stderr),
+    ...(shard === undefined ? {} : { shard }),
+    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  });
   await writeScores(scores, files);
   const where = [files.csv, files.json].filter((f) => f !== undefined).join(' and ');
   process.stderr.write(`Scores of ${scores.students.length} students written to ${where}\n`);

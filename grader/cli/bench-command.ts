@@ -1,15 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runAccounted, type Accounting } from '../bench/accounting.js';
 import { measureBatch } from '../bench/batch-throughput.js';
 import { timeCatalog, timeCatalogInChild, type CatalogTiming } from '../bench/catalog.js';
 import { describeMachine } from '../bench/machine.js';
 import { measureOverhead, type OverheadResult } from '../bench/overhead.js';
 import { benchRaces } from '../bench/races.js';
-import type { CliEnvironment } from './main.js';
-import { CliUsageError } from './usage.js';
+import { defineCommand } from './command.js';
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--skip-catalog] [--batch STUDENTS]
 
@@ -38,92 +36,77 @@ function catalogLine(label: string, t: CatalogTiming & { tree?: Accounting }): s
 }
 
 /** `npm run bench`: timing goals are measured here, never in unit tests. */
-export async function benchCommand(args: string[], env: CliEnvironment): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        runs: { type: 'string' },
-        'skip-catalog': { type: 'boolean' },
-        batch: { type: 'string' },
-        // Internal: one catalog grading in this process, as JSON (see timeCatalogInChild).
-        'catalog-once': { type: 'boolean' },
-        'overhead-once': { type: 'boolean' },
-        'cache-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        races: { type: 'boolean' },
-        'reference-runs': { type: 'string' },
-      },
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (values.races) {
-    // The race benchmark (grader/bench/races.ts).
-    const runs = Number(values.runs ?? 20);
-    const referenceRuns = Number(values['reference-runs'] ?? 10);
-    if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(referenceRuns) || referenceRuns < 0) throw new CliUsageError(USAGE);
-    process.stdout.write(`Race benchmark: ${describeMachine()}\n`);
-    const report = await benchRaces({ root: env.root, runs, referenceRuns, ...(positionals.length > 0 ? { slugs: positionals } : {}), progress: (line) => process.stdout.write(`${line}\n`) });
-    const missed = report.variants.some((v) => v.rejected < v.runs) || [...report.idle, ...report.loaded].some((r) => r.passed < r.runs);
-    return missed ? 1 : 0;
-  }
-  if (values['catalog-once']) {
-    const cacheDir = values['cache-dir'];
-    const timing = await timeCatalog(env.root, cacheDir === undefined ? {} : { cacheDir });
-    process.stdout.write(`${JSON.stringify(timing)}\n`);
-    return 0;
-  }
-  const runs = Number(values.runs ?? 20);
-  const students = Number(values.batch ?? 0);
-  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(students) || students < 0) throw new CliUsageError(USAGE);
-  if (values['overhead-once']) {
-    process.stdout.write(`${JSON.stringify(await measureOverhead(runs, path.join(env.root, '.cache', 'build')))}\n`);
-    return 0;
-  }
-  const write = (line: string): boolean => process.stdout.write(`${line}\n`);
-  write(`Machine: ${describeMachine()}`);
-  // In a process of its own, in cgroups of its own: CPU time per run is counted exactly there.
-  const launcher = path.join(env.root, 'grader', 'launch.mjs');
-  const measured = await runAccounted(process.execPath, [launcher, 'bench', '--overhead-once', '--runs', String(runs)], env.root);
-  const overhead = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as OverheadResult;
-  write(`\nCost per program run (${overhead.runs} alternated runs of a hello-world program, ${overhead.tier} tier):`);
-  write(`  bare node        median ${ms(overhead.bareMs.median)}   p90 ${ms(overhead.bareMs.p90)}`);
-  write(`  through grader   median ${ms(overhead.gradedMs.median)}   p90 ${ms(overhead.gradedMs.p90)}`);
-  write(`  whole test       median ${ms(overhead.testMs.median)}   p90 ${ms(overhead.testMs.p90)}   (work directory, session, run, work tree)`);
-  write(`  overhead         ${ms(overhead.overheadMs)} per run, ${ms(overhead.testOverheadMs)} per test (goal: at most 15 ms)`);
-  if (overhead.cpuMs !== undefined) {
-    const { bare, graded, test } = overhead.cpuMs;
-    write(`  CPU time (all processes, medians; steadier than wall time on a loaded machine):`);
-    write(`    bare ${ms(bare)}, through grader ${ms(graded)} (+${ms(graded - bare)}), whole test ${ms(test)} (+${ms(test - bare)})`);
-  }
-  if (!values['skip-catalog']) {
-    const cache = await mkdtemp(path.join(tmpdir(), 'bench-build-cache-'));
-    try {
-      const cold = await timeCatalogInChild(env.root, cache);
-      const warm = await timeCatalogInChild(env.root, cache);
-      write(`\nReference catalog: ${warm.exercises} exercises, ${warm.tests} tests (each in a fresh grader process; goal: at most 10 s wall)`);
-      write(catalogLine('cold cache', cold));
-      write(catalogLine('warm cache', warm));
-      write(`  the cold build cache costs ${ms(cold.wallMs - warm.wallMs)} of wall time`);
-    } finally {
-      await rm(cache, { recursive: true, force: true });
+export const benchCommand = defineCommand({
+  usage: USAGE,
+  options: {
+    runs: { type: 'string' },
+    'skip-catalog': { type: 'boolean' },
+    batch: { type: 'string' },
+    // Internal: one catalog grading in this process, as JSON (see timeCatalogInChild).
+    'catalog-once': { type: 'boolean' },
+    'overhead-once': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
+    races: { type: 'boolean' },
+    'reference-runs': { type: 'string' },
+  },
+  async run({ values, positionals, env, wholeNumber }) {
+    const runs = wholeNumber(values.runs, '--runs') ?? 20;
+    if (values.races) {
+      // The race benchmark (grader/bench/races.ts).
+      const referenceRuns = wholeNumber(values['reference-runs'], '--reference-runs', 0) ?? 10;
+      process.stdout.write(`Race benchmark: ${describeMachine()}\n`);
+      const report = await benchRaces({ root: env.root, runs, referenceRuns, ...(positionals.length > 0 ? { slugs: positionals } : {}), progress: (line) => process.stdout.write(`${line}\n`) });
+      const missed = report.variants.some((v) => v.rejected < v.runs) || [...report.idle, ...report.loaded].some((r) => r.passed < r.runs);
+      return missed ? 1 : 0;
     }
-  }
-  if (students > 0) {
-    const batch = await measureBatch(env.root, students);
-    write(`\nBatch: ${batch.students} generated submissions × ${batch.exercises} exercises (fresh build cache)`);
-    write(`  wall ${(batch.wallMs / 1000).toFixed(1)} s: ${batch.perMinute.toFixed(1)} submissions per minute`);
-    write(`  rows with a wrong score: ${batch.wrongRows.length}`);
-    for (const row of batch.wrongRows) write(`    ${row}`);
-  }
-  write(`\nLoad average at the end: ${describeMachine().split('load average ')[1]}`);
-  return 0;
-}
+    if (values['catalog-once']) {
+      const cacheDir = values['cache-dir'];
+      const timing = await timeCatalog(env.root, cacheDir === undefined ? {} : { cacheDir });
+      process.stdout.write(`${JSON.stringify(timing)}\n`);
+      return 0;
+    }
+    const students = wholeNumber(values.batch, '--batch', 0) ?? 0;
+    if (values['overhead-once']) {
+      process.stdout.write(`${JSON.stringify(await measureOverhead(runs, path.join(env.root, '.cache', 'build')))}\n`);
+      return 0;
+    }
+    const write = (line: string): boolean => process.stdout.write(`${line}\n`);
+    write(`Machine: ${describeMachine()}`);
+    // In a process of its own, in cgroups of its own: CPU time per run is counted exactly there.
+    const launcher = path.join(env.root, 'grader', 'launch.mjs');
+    const measured = await runAccounted(process.execPath, [launcher, 'bench', '--overhead-once', '--runs', String(runs)], env.root);
+    const overhead = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as OverheadResult;
+    write(`\nCost per program run (${overhead.runs} alternated runs of a hello-world program, ${overhead.tier} tier):`);
+    write(`  bare node        median ${ms(overhead.bareMs.median)}   p90 ${ms(overhead.bareMs.p90)}`);
+    write(`  through grader   median ${ms(overhead.gradedMs.median)}   p90 ${ms(overhead.gradedMs.p90)}`);
+    write(`  whole test       median ${ms(overhead.testMs.median)}   p90 ${ms(overhead.testMs.p90)}   (work directory, session, run, work tree)`);
+    write(`  overhead         ${ms(overhead.overheadMs)} per run, ${ms(overhead.testOverheadMs)} per test (goal: at most 15 ms)`);
+    if (overhead.cpuMs !== undefined) {
+      const { bare, graded, test } = overhead.cpuMs;
+      write(`  CPU time (all processes, medians; steadier than wall time on a loaded machine):`);
+      write(`    bare ${ms(bare)}, through grader ${ms(graded)} (+${ms(graded - bare)}), whole test ${ms(test)} (+${ms(test - bare)})`);
+    }
+    if (!values['skip-catalog']) {
+      const cache = await mkdtemp(path.join(tmpdir(), 'bench-build-cache-'));
+      try {
+        const cold = await timeCatalogInChild(env.root, cache);
+        const warm = await timeCatalogInChild(env.root, cache);
+        write(`\nReference catalog: ${warm.exercises} exercises, ${warm.tests} tests (each in a fresh grader process; goal: at most 10 s wall)`);
+        write(catalogLine('cold cache', cold));
+        write(catalogLine('warm cache', warm));
+        write(`  the cold build cache costs ${ms(cold.wallMs - warm.wallMs)} of wall time`);
+      } finally {
+        await rm(cache, { recursive: true, force: true });
+      }
+    }
+    if (students > 0) {
+      const batch = await measureBatch(env.root, students);
+      write(`\nBatch: ${batch.students} generated submissions × ${batch.exercises} exercises (fresh build cache)`);
+      write(`  wall ${(batch.wallMs / 1000).toFixed(1)} s: ${batch.perMinute.toFixed(1)} submissions per minute`);
+      write(`  rows with a wrong score: ${batch.wrongRows.length}`);
+      for (const row of batch.wrongRows) write(`    ${row}`);
+    }
+    write(`\nLoad average at the end: ${describeMachine().split('load average ')[1]}`);
+    return 0;
+  },
+});

@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { checkCatalog } from '../instructor/check.js';
 import { mutateCommand, mutationSummary } from '../mutation/command.js';
 import { strengthTable } from '../instructor/strength-table.js';
 import { detectSandbox, sandboxSummary } from '../run/index.js';
-import type { CliEnvironment } from './main.js';
-import { CliUsageError } from './usage.js';
+import { defineCommand } from './command.js';
+import { JOBS_OPTION } from './options.js';
 import { fixedSeconds } from '../util/time.js';
 
 const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N]
@@ -23,36 +22,29 @@ rewrites the table of docs/mutation.md. Slow: name the exercises you changed.
 Exit status: 0 all is well, 1 any problem (listed at the end), 2 bad usage.`;
 
 /** `npm run check`: the catalog's specs, references and known-bad variants, and a strength table. */
-export async function checkCommand(args: string[], env: CliEnvironment): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { jobs: { type: 'string' }, mutate: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs)) throw new CliUsageError(`--jobs takes a whole number, not "${values.jobs}".\n\n${USAGE}`);
-  const write = (text: string): void => void process.stdout.write(text);
-  write(`${sandboxSummary(await detectSandbox())}\n\n`);
-  if (values.mutate) return mutateCommand({ root: env.root, slugs: positionals, ...(values.jobs === undefined ? {} : { jobs: Number(values.jobs) }), write });
-  const result = await checkCatalog({
-    root: env.root,
-    slugs: positionals,
-    ...(values.jobs === undefined ? {} : { jobs: Number(values.jobs) }),
-    onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}\n`),
-  });
-  write(`\n${strengthTable(result)}\n`);
-  write(`${await mutationSummary(env.root, result.exercises.map((e) => e.slug))}\n`);
-  const took = fixedSeconds(result.durationMs, 1);
-  if (result.problems.length === 0) {
-    write(`Every spec is valid, every reference passes, every known-bad variant is rejected as intended (${took}).\n`);
-    return 0;
-  }
-  write(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (${took}):\n`);
-  for (const problem of result.problems) write(`- ${problem.slug}: ${problem.message.replace(/\n/g, '\n    ')}\n`);
-  return 1;
-}
+export const checkCommand = defineCommand({
+  usage: USAGE,
+  options: { ...JOBS_OPTION, mutate: { type: 'boolean' } },
+  async run({ values, positionals, env, wholeNumber }) {
+    const jobs = wholeNumber(values.jobs, '--jobs');
+    const write = (text: string): void => void process.stdout.write(text);
+    write(`${sandboxSummary(await detectSandbox())}\n\n`);
+    if (values.mutate) return mutateCommand({ root: env.root, slugs: positionals, ...(jobs === undefined ? {} : { jobs }), write });
+    const result = await checkCatalog({
+      root: env.root,
+      slugs: positionals,
+      ...(jobs === undefined ? {} : { jobs }),
+      onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}\n`),
+    });
+    write(`\n${strengthTable(result)}\n`);
+    write(`${await mutationSummary(env.root, result.exercises.map((e) => e.slug))}\n`);
+    const took = fixedSeconds(result.durationMs, 1);
+    if (result.problems.length === 0) {
+      write(`Every spec is valid, every reference passes, every known-bad variant is rejected as intended (${took}).\n`);
+      return 0;
+    }
+    write(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (${took}):\n`);
+    for (const problem of result.problems) write(`- ${problem.slug}: ${problem.message.replace(/\n/g, '\n    ')}\n`);
+    return 1;
+  },
+});

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { GitError } from '../ci/git.js';
 import { runCi } from '../ci/run-ci.js';
 import { formatChoices, formatFile } from './grade-command.js';
-import type { CliEnvironment } from './main.js';
-import { CliUsageError } from './usage.js';
+import { UsageError } from '../util/usage-error.js';
+import { defineCommand } from './command.js';
+import { GRADING_OPTIONS } from './options.js';
 
 export const CI_USAGE = `Usage: node grader/launch.mjs ci --base REF [--head REF] [SLUG ...] [grade options]
 
@@ -24,64 +24,48 @@ Exit status: 0 every exercise passed and nothing else changed, 1 some exercise f
 outside assignments/SLUG/*.ts changed, 2 bad usage, a bad ref or a bad spec.`;
 
 /** `node grader/launch.mjs ci --base REF ...` */
-export async function ciCommand(args: string[], env: CliEnvironment): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      tokens: true,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        repo: { type: 'string' },
-        keep: { type: 'boolean' },
-        format: { type: 'string', multiple: true },
-        output: { type: 'string', multiple: true },
-        json: { type: 'string' },
-        jobs: { type: 'string' },
-        seed: { type: 'string' },
-        'show-hidden': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n\n${CI_USAGE}`);
-  }
-  const { values, positionals, tokens } = parsed;
-  if (values.help) {
-    process.stdout.write(`${CI_USAGE}\n`);
-    return 0;
-  }
-  if (!values.base) throw new CliUsageError(`--base REF is required.\n\n${CI_USAGE}`);
-  const choices = formatChoices(tokens);
-  const gradeArgs: string[] = [...positionals];
-  let summaryFile: string | undefined;
-  for (const choice of choices) {
-    const file = formatFile(choice, process.env);
-    gradeArgs.push('--format', choice.name, ...(file === undefined ? [] : ['--output', path.resolve(file)]));
-    if (choice.name === 'github' && file !== undefined) summaryFile = path.resolve(file);
-  }
-  if (values.json) gradeArgs.push('--json', path.resolve(values.json));
-  if (values.jobs) gradeArgs.push('--jobs', values.jobs);
-  if (values.seed) gradeArgs.push('--seed', values.seed);
-  if (values['show-hidden']) gradeArgs.push('--show-hidden');
-  try {
-    const outcome = await runCi({
-      repo: path.resolve(values.repo ?? env.root),
-      base: values.base,
-      head: values.head ?? 'HEAD',
-      nodeModules: path.join(env.root, 'node_modules'),
-      gradeArgs,
-      ...(summaryFile === undefined ? {} : { summaryFile }),
-      annotations: choices.some((c) => c.name === 'github'),
-      keep: values.keep ?? false,
-      write: (text) => void process.stdout.write(text),
-      writeError: (text) => void process.stderr.write(text),
-    });
-    return outcome.status;
-  } catch (error) {
-    if (error instanceof GitError) throw new CliUsageError(error.message);
-    throw error;
-  }
-}
+export const ciCommand = defineCommand({
+  usage: CI_USAGE,
+  options: {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    repo: { type: 'string' },
+    keep: { type: 'boolean' },
+    ...GRADING_OPTIONS,
+  },
+  async run({ values, positionals, tokens, env, usageError, wholeNumber }) {
+    if (!values.base) throw usageError('--base REF is required.');
+    wholeNumber(values.jobs, '--jobs');
+    wholeNumber(values.seed, '--seed', 0);
+    const choices = formatChoices(tokens);
+    const gradeArgs: string[] = [...positionals];
+    let summaryFile: string | undefined;
+    for (const choice of choices) {
+      const file = formatFile(choice, process.env);
+      gradeArgs.push('--format', choice.name, ...(file === undefined ? [] : ['--output', path.resolve(file)]));
+      if (choice.name === 'github' && file !== undefined) summaryFile = path.resolve(file);
+    }
+    if (values.json) gradeArgs.push('--json', path.resolve(values.json));
+    if (values.jobs) gradeArgs.push('--jobs', values.jobs);
+    if (values.seed) gradeArgs.push('--seed', values.seed);
+    if (values['show-hidden']) gradeArgs.push('--show-hidden');
+    try {
+      const outcome = await runCi({
+        repo: path.resolve(values.repo ?? env.root),
+        base: values.base,
+        head: values.head ?? 'HEAD',
+        nodeModules: path.join(env.root, 'node_modules'),
+        gradeArgs,
+        ...(summaryFile === undefined ? {} : { summaryFile }),
+        annotations: choices.some((c) => c.name === 'github'),
+        keep: values.keep ?? false,
+        write: (text) => void process.stdout.write(text),
+        writeError: (text) => void process.stderr.write(text),
+      });
+      return outcome.status;
+    } catch (error) {
+      if (error instanceof GitError) throw new UsageError(error.message);
+      throw error;
+    }
+  },
+});

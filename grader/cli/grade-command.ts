@@ -1,13 +1,12 @@
-import { parseArgs } from 'node:util';
-import { grade, UsageError } from '../grade/grade.js';
+import { grade } from '../grade/grade.js';
 import { FORMATS } from '../report/index.js';
 import { jsonReporter } from '../report/json.js';
 import type { Reporter } from '../report/types.js';
-import { SpecError } from '../spec/spec-error.js';
 import { batchCommand } from './batch-command.js';
 import { watchCommand } from './watch-command.js';
-import type { CliEnvironment } from './main.js';
-import { CliUsageError } from './usage.js';
+import { defineCommand, type ArgToken } from './command.js';
+import { GRADING_OPTIONS } from './options.js';
+import { UsageError } from '../util/usage-error.js';
 
 export const GRADE_USAGE = `Usage: npm run grade -- [SLUG ...] [options]
 
@@ -48,19 +47,19 @@ export interface FormatChoice {
 }
 
 /** Pairs the repeatable --format NAME and --output FILE options (each --output belongs to the --format before it). */
-export function formatChoices(tokens: Array<{ kind: string; name?: string; value?: string | undefined }>): FormatChoice[] {
+export function formatChoices(tokens: readonly ArgToken[]): FormatChoice[] {
   const choices: FormatChoice[] = [];
   for (const token of tokens) {
     if (token.kind !== 'option' || token.value === undefined) continue;
     if (token.name === 'format') {
       if (!Object.hasOwn(FORMATS, token.value)) {
-        throw new CliUsageError(`Unknown format "${token.value}". Formats: ${Object.keys(FORMATS).join(', ')}.\n\n${GRADE_USAGE}`);
+        throw new UsageError(`Unknown format "${token.value}". Formats: ${Object.keys(FORMATS).join(', ')}.\n\n${GRADE_USAGE}`);
       }
       choices.push({ name: token.value });
     } else if (token.name === 'output') {
       const last = choices.at(-1);
-      if (!last || last.output !== undefined) throw new CliUsageError(`--output ${token.value} must follow the --format it is for.\n\n${GRADE_USAGE}`);
-      if (!FORMATS[last.name]?.defaultFile) throw new CliUsageError(`The ${last.name} format prints on standard output; it takes no --output.\n\n${GRADE_USAGE}`);
+      if (!last || last.output !== undefined) throw new UsageError(`--output ${token.value} must follow the --format it is for.\n\n${GRADE_USAGE}`);
+      if (!FORMATS[last.name]?.defaultFile) throw new UsageError(`The ${last.name} format prints on standard output; it takes no --output.\n\n${GRADE_USAGE}`);
       last.output = token.value;
     }
   }
@@ -85,81 +84,40 @@ export function reportersFor(choices: FormatChoice[], options: { root: string; s
   ];
 }
 
-function integer(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new CliUsageError(`${flag} takes a whole number, not "${value}".\n\n${GRADE_USAGE}`);
-  return Number(value);
-}
-
 /** `npm run grade -- ...` */
-export async function gradeCommand(args: string[], env: CliEnvironment): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      tokens: true,
-      options: {
-        solutions: { type: 'string' },
-        json: { type: 'string' },
-        format: { type: 'string', multiple: true },
-        output: { type: 'string', multiple: true },
-        jobs: { type: 'string' },
-        seed: { type: 'string' },
-        'show-hidden': { type: 'boolean' },
-        submissions: { type: 'string' },
-        shard: { type: 'string' },
-        'out-dir': { type: 'string' },
-        csv: { type: 'string' },
-        watch: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n\n${GRADE_USAGE}`);
-  }
-  const { values, positionals, tokens } = parsed;
-  if (values.help) {
-    process.stdout.write(`${GRADE_USAGE}\n`);
-    return 0;
-  }
-  const jobs = integer(values.jobs, '--jobs');
-  const seed = integer(values.seed, '--seed');
-  if (values.submissions !== undefined) {
-    const misplaced = ['solutions', 'format', 'output', 'show-hidden'].filter((name) => values[name as keyof typeof values] !== undefined);
-    if (misplaced.length > 0) {
-      throw new CliUsageError(`${misplaced.map((n) => `--${n}`).join(', ')} cannot be used with --submissions.\n\n${GRADE_USAGE}`);
+export const gradeCommand = defineCommand({
+  usage: GRADE_USAGE,
+  options: {
+    ...GRADING_OPTIONS,
+    solutions: { type: 'string' },
+    submissions: { type: 'string' },
+    shard: { type: 'string' },
+    'out-dir': { type: 'string' },
+    csv: { type: 'string' },
+    watch: { type: 'boolean' },
+  },
+  async run({ values, positionals, tokens, env, usageError, wholeNumber }) {
+    const jobs = wholeNumber(values.jobs, '--jobs');
+    const seed = wholeNumber(values.seed, '--seed', 0);
+    if (values.submissions !== undefined) {
+      const misplaced = (['solutions', 'format', 'output', 'show-hidden'] as const).filter((name) => values[name] !== undefined);
+      if (misplaced.length > 0) throw usageError(`${misplaced.map((n) => `--${n}`).join(', ')} cannot be used with --submissions.`);
+      const batch = { submissions: values.submissions, slugs: positionals, shard: values.shard, outDir: values['out-dir'], csv: values.csv, json: values.json };
+      return batchCommand({ ...batch, jobs, seed }, env);
     }
-    const batch = { submissions: values.submissions, slugs: positionals, shard: values.shard, outDir: values['out-dir'], csv: values.csv, json: values.json };
-    return batchCommand({ ...batch, jobs, seed }, env);
-  }
-  const batchOnly = ['shard', 'out-dir', 'csv'].filter((name) => values[name as keyof typeof values] !== undefined);
-  if (batchOnly.length > 0) throw new CliUsageError(`${batchOnly.map((n) => `--${n}`).join(', ')} needs --submissions DIR.\n\n${GRADE_USAGE}`);
-  const choices = formatChoices(tokens);
-  const makeReporters = (): Reporter[] => reportersFor(choices, { root: env.root, showHidden: values['show-hidden'] ?? false, json: values.json });
-  if (values.watch) {
-    try {
-      return await watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, jobs, seed });
-    } catch (error) {
-      if (error instanceof SpecError) throw new CliUsageError(`A spec is not valid:\n${error.message}`);
-      if (error instanceof UsageError) throw new CliUsageError(error.message);
-      throw error;
-    }
-  }
-  const reporters: Reporter[] = makeReporters();
-  try {
+    const batchOnly = (['shard', 'out-dir', 'csv'] as const).filter((name) => values[name] !== undefined);
+    if (batchOnly.length > 0) throw usageError(`${batchOnly.map((n) => `--${n}`).join(', ')} needs --submissions DIR.`);
+    const choices = formatChoices(tokens);
+    const makeReporters = (): Reporter[] => reportersFor(choices, { root: env.root, showHidden: values['show-hidden'] ?? false, json: values.json });
+    if (values.watch) return watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, jobs, seed });
     const summary = await grade({
       root: env.root,
       slugs: positionals,
-      reporters,
+      reporters: makeReporters(),
       ...(values.solutions === undefined ? {} : { solutionsDir: values.solutions }),
       ...(jobs === undefined ? {} : { jobs }),
       ...(seed === undefined ? {} : { seed }),
     });
     return summary.exercises.every((e) => e.status === 'passed') ? 0 : 1;
-  } catch (error) {
-    if (error instanceof SpecError) throw new CliUsageError(`A spec is not valid:\n${error.message}`);
-    if (error instanceof UsageError) throw new CliUsageError(error.message);
-    throw error;
-  }
-}
+  },
+});

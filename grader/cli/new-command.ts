@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ScaffoldError, scaffoldExercise } from '../instructor/scaffold.js';
-import type { CliEnvironment } from './main.js';
-import { CliUsageError } from './usage.js';
+import { UsageError } from '../util/usage-error.js';
+import { defineCommand } from './command.js';
 
 const USAGE = `Usage: npm run new -- SLUG
 
@@ -11,27 +11,27 @@ starter (assignments/SLUG/), a reference (reference/SLUG/), a known-bad variant
 the example's greeting with the real exercise, then run npm run check -- SLUG.`;
 
 /** `npm run new -- SLUG`: scaffolds a new exercise. */
-export async function newCommand(args: string[], env: CliEnvironment): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
+export const newCommand = defineCommand({
+  usage: USAGE,
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run({ positionals, env }) {
+    const slug = positionals[0]!;
+    let written: string[];
+    try {
+      written = await scaffoldExercise(env.root, slug);
+    } catch (error) {
+      if (error instanceof ScaffoldError) throw new UsageError(error.message);
+      throw error;
+    }
+    const shown = (file: string): string => path.relative(process.cwd(), path.join(env.root, file));
+    process.stdout.write(
+      `Made the exercise ${slug}:\n${written.map((file) => `  ${shown(file)}\n`).join('')}\n` +
+        `It is graded end to end already:\n` +
+        `  npm run grade -- --solutions reference ${slug}   the reference passes\n` +
+        `  npm run check -- ${slug}                         the known-bad variant is rejected\n` +
+        `Now write the statement, the reference and the spec of the real exercise (README: "Adding an exercise").\n`,
+    );
     return 0;
-  }
-  if (args.length !== 1 || args[0]!.startsWith('-')) throw new CliUsageError(USAGE);
-  const slug = args[0]!;
-  let written: string[];
-  try {
-    written = await scaffoldExercise(env.root, slug);
-  } catch (error) {
-    if (error instanceof ScaffoldError) throw new CliUsageError(error.message);
-    throw error;
-  }
-  const shown = (file: string): string => path.relative(process.cwd(), path.join(env.root, file));
-  process.stdout.write(
-    `Made the exercise ${slug}:\n${written.map((file) => `  ${shown(file)}\n`).join('')}\n` +
-      `It is graded end to end already:\n` +
-      `  npm run grade -- --solutions reference ${slug}   the reference passes\n` +
-      `  npm run check -- ${slug}                         the known-bad variant is rejected\n` +
-      `Now write the statement, the reference and the spec of the real exercise (README: "Adding an exercise").\n`,
-  );
-  return 0;
-}
+  },
+});

@@ -2,7 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkKindList } from '../checks/index.js';
 import { fullSpecSchema } from '../spec/schema.js';
-import type { CliEnvironment } from './main.js';
+import { defineCommand } from './command.js';
+
+const USAGE = `Usage: npm run schema [-- --check]
+
+Writes specs/schema.json, the JSON Schema of a spec, as the code defines it (check kinds included).
+  --check   write nothing; exit 1 if specs/schema.json is out of date
+
+Exit status: 0 written (or up to date), 1 out of date, 2 bad usage.`;
 
 /** The text of specs/schema.json as the code defines it. */
 export function schemaText(): string {
@@ -10,16 +17,21 @@ export function schemaText(): string {
 }
 
 /** `npm run schema`: writes specs/schema.json (`--check`: exit 1 if it is out of date). */
-export async function schemaCommand(args: string[], env: CliEnvironment): Promise<number> {
-  const file = path.join(env.root, 'specs', 'schema.json');
-  const wanted = schemaText();
-  if (args.includes('--check')) {
-    const current = await readFile(file, 'utf8').catch(() => '');
-    if (current === wanted) return 0;
-    process.stderr.write(`${path.relative(process.cwd(), file)} is out of date: run npm run schema\n`);
-    return 1;
-  }
-  await writeFile(file, wanted);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
-  return 0;
-}
+export const schemaCommand = defineCommand({
+  usage: USAGE,
+  options: { check: { type: 'boolean' } },
+  positionals: { max: 0 },
+  async run({ values, env }) {
+    const file = path.join(env.root, 'specs', 'schema.json');
+    const wanted = schemaText();
+    if (values.check === true) {
+      const current = await readFile(file, 'utf8').catch(() => '');
+      if (current === wanted) return 0;
+      process.stderr.write(`${path.relative(process.cwd(), file)} is out of date: run npm run schema\n`);
+      return 1;
+    }
+    await writeFile(file, wanted);
+    process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+    return 0;
+  },
+});

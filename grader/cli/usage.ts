@@ -1,4 +1,2 @@
-/** Bad command-line use or bad input the user must fix (printed without a stack trace, exit status 2). */
-export class CliUsageError extends Error {
-  override name = 'CliUsageError';
-}
+// The command line's usage error is the grader's one UsageError (grader/util/usage-error.ts).
+export { UsageError, UsageError as CliUsageError } from '../util/usage-error.js';

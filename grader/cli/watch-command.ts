@@ -2,7 +2,8 @@
 // its files is saved, until Ctrl-C.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { grade, loadSpecs, UsageError } from '../grade/grade.js';
+import { grade, loadSpecs } from '../grade/grade.js';
+import { UsageError } from '../util/usage-error.js';
 import type { Reporter } from '../report/types.js';
 import { SpecError } from '../spec/spec-error.js';
 

@@ -7,6 +7,7 @@ import { loadSpec } from '../spec/load.js';
 import type { ExerciseSpec } from '../spec/types.js';
 import { gradeExercise } from './grade-exercise.js';
 import { TaskPool } from './pool.js';
+import { UsageError } from '../util/usage-error.js';
 
 export interface GradeOptions {
   /** The repository: specs/, reference/ and the build cache are found from here. */
@@ -28,10 +29,7 @@ export interface GradeOptions {
   reporters: Reporter[];
 }
 
-/** Bad command-line use: an unknown exercise, a missing folder. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 /** Every spec slug in the specs folder, sorted. */
 export async function listSpecSlugs(specsDir: string): Promise<string[]> {
