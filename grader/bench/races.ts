@@ -26,6 +26,7 @@ export const RACE_EXERCISES = [
   'sync-semaphore',
   'sync-event',
   'sync-condition',
+  'signals',
 ] as const;
 
 /** Variants whose rejection depends on a race, on timing or on observing short-lived processes. */
@@ -46,6 +47,8 @@ export const RACY_VARIANTS: ReadonlyArray<readonly [slug: string, variant: strin
   ['fork-counter', 'sequential-children'],
   ['fork-counter', 'parent-waits'],
   ['fork-counter', 'no-sleep'],
+  ['signals', 'ready-before-handlers'],
+  ['signals', 'busy-wait'],
 ];
 
 export interface VariantFigure {
