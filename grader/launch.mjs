@@ -40,7 +40,8 @@ if (builtAt() < inputsChangedAt) {
     target: 'node20',
     // esbuild itself runs a native binary next to its package: keep it a real import. Stryker's
     // instrumenter (only `npm run check -- --mutate` loads it) imports parsers it may not have.
-    external: ['esbuild', '@stryker-mutator/instrumenter'],
+    // vega and vega-lite are large and only the class report needs them: loaded on use.
+    external: ['esbuild', '@stryker-mutator/instrumenter', 'vega', 'vega-lite'],
     // Bundled CommonJS packages (ajv) call require(); give the ES module bundle one.
     banner: { js: "import { createRequire as __graderCreateRequire } from 'node:module'; const require = __graderCreateRequire(import.meta.url);" },
     sourcemap: 'inline',

@@ -9,7 +9,9 @@ import type { ExerciseResult } from '../report/types.js';
 import { detectSandbox } from '../run/index.js';
 import type { ExerciseSpec } from '../spec/types.js';
 import { buildOnce } from './build-once.js';
+import { graderVersion } from './grader-version.js';
 import type { BatchProgress } from './progress.js';
+import { referenceMatcher } from './same-as-reference.js';
 import { SCORES_FORMAT, studentScores, type BatchScores } from './scores.js';
 import { isSymbolicLink, listStudents, solutionsRoot, studentsOfShard, type Shard } from './students.js';
 
@@ -50,20 +52,25 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchScores> {
     build: buildOnce(),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
+  const sameAsReference = referenceMatcher();
+  const version = graderVersion(root);
   options.progress?.start(students.length);
   const scores = await Promise.all(
     students.map((student) =>
       studentsAtOnce.run(async () => {
         const studentStarted = performance.now();
         const dir = await solutionsRoot(submissionsDir, student);
+        const references = new Set<string>();
         const results = await Promise.all(
           specs.map(async (spec) => {
             const solutionDir = path.join(dir, spec.slug);
             if (await isSymbolicLink(solutionDir)) return linkedFolder(spec, solutionDir);
-            return gradeExercise(spec, { ...shared, solutionDir, referenceDir: path.join(root, 'reference', spec.slug) });
+            const referenceDir = path.join(root, 'reference', spec.slug);
+            if (await sameAsReference(solutionDir, referenceDir)) references.add(spec.slug);
+            return gradeExercise(spec, { ...shared, solutionDir, referenceDir });
           }),
         );
-        const result = studentScores(student, results);
+        const result = studentScores(student, results, references);
         options.progress?.studentDone(result, performance.now() - studentStarted);
         return result;
       }),
@@ -77,6 +84,8 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchScores> {
     students: scores,
     sandbox: { tier: sandboxInfo.tier, reason: sandboxInfo.reason, guarantees: sandboxInfo.guarantees, missing: sandboxInfo.missing },
     durationMs: Math.round(performance.now() - started),
+    graderVersion: await version,
+    gradedAt: new Date().toISOString(),
   };
 }
 

@@ -30,7 +30,21 @@ export function mergeScores(parts: ReadonlyArray<{ source: string; scores: Batch
     // The weakest sandbox any shard had is the one that held for the class.
     sandbox: tiers.size === 1 ? first.scores.sandbox : parts.find((p) => p.scores.sandbox.tier !== 'bubblewrap')!.scores.sandbox,
     durationMs: Math.max(...parts.map((p) => p.scores.durationMs)),
+    ...graderVersions(parts.map((p) => p.scores.graderVersion)),
+    ...latestTime(parts.map((p) => p.scores.gradedAt)),
   };
+}
+
+/** The shards' grader versions, each once (shards graded by different graders show every one). */
+function graderVersions(versions: ReadonlyArray<string | undefined>): { graderVersion?: string } {
+  const known = [...new Set(versions.filter((v): v is string => v !== undefined))];
+  return known.length === 0 ? {} : { graderVersion: known.join(', ') };
+}
+
+/** The latest shard's time (ISO 8601 UTC times sort as text). */
+function latestTime(times: ReadonlyArray<string | undefined>): { gradedAt?: string } {
+  const known = times.filter((t): t is string => t !== undefined).sort();
+  return known.length === 0 ? {} : { gradedAt: known.at(-1)! };
 }
 
 /** Sharded parts must be every shard of one split, once each. */

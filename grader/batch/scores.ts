@@ -1,5 +1,7 @@
 // The scores of a batch: one row per student and exercise, as JSON (mergeable) and as CSV.
-import type { ExerciseResult, ExerciseStatus, SandboxSummary, TestStatus } from '../report/types.js';
+import { testDetails, testsRan } from '../report/details.js';
+import { plainText, truncate } from '../report/escape.js';
+import type { ExerciseResult, ExerciseStatus, SandboxSummary, TestResult, TestStatus } from '../report/types.js';
 import type { Shard } from './students.js';
 
 /** Identifies the JSON of batch scores (and its version). */
@@ -13,6 +15,12 @@ export interface TestScore {
   maxPoints: number;
   /** Why it did not pass (the first failure's message). */
   message?: string;
+  /** The kind of the first failed check ("lines", "exit", "ending", ...). */
+  check?: string;
+  /** The hint the student was given with the first failed check (a pitfall's sentence first). */
+  hint?: string;
+  /** What the student's console showed for the failed test (plain text, cut to DETAILS_MAX_CHARS). */
+  details?: string;
 }
 
 /** One student's exercise. */
@@ -23,6 +31,8 @@ export interface ExerciseScore {
   status: ExerciseStatus;
   /** Why it could not be graded (missing, does not compile). */
   message?: string;
+  /** The submission's sources are the reference solution's (so its failures are the spec's). */
+  reference?: boolean;
   tests: TestScore[];
 }
 
@@ -45,10 +55,32 @@ export interface BatchScores {
   sandbox: SandboxSummary;
   /** Wall time of the grading (for a merge: the longest shard's). */
   durationMs: number;
+  /** The grader that graded: package version and commit (absent in files of older graders). */
+  graderVersion?: string;
+  /** When the grading ended, as an ISO 8601 UTC time (for a merge: the latest shard's). */
+  gradedAt?: string;
 }
 
-/** A student's scores from their graded exercises. */
-export function studentScores(student: string, results: readonly ExerciseResult[]): StudentScores {
+/** Longest console text kept per failed test in the scores (the JSON stays a few MB for a class). */
+export const DETAILS_MAX_CHARS = 4000;
+
+/** A test's score, with what the student was told when it failed. */
+export function testScore(test: TestResult, ran = true): TestScore {
+  const score: TestScore = { name: test.name, status: test.status, points: test.score, maxPoints: test.maxScore };
+  if (test.status === 'passed') return score;
+  if (test.message !== '') score.message = test.message;
+  // A test that never ran (missing solution, compile error) has only the exercise's reason.
+  if (!ran) return score;
+  const failed = test.checks.find((c) => !c.passed);
+  if (failed !== undefined) score.check = failed.check;
+  if (failed?.hint) score.hint = failed.hint;
+  const details = plainText(testDetails(test));
+  if (details !== '') score.details = truncate(details, DETAILS_MAX_CHARS);
+  return score;
+}
+
+/** A student's scores from their graded exercises (`references`: the slugs whose sources are the reference's). */
+export function studentScores(student: string, results: readonly ExerciseResult[], references: ReadonlySet<string> = new Set()): StudentScores {
   const exercises = results.map(
     (r): ExerciseScore => ({
       exercise: r.slug,
@@ -56,13 +88,8 @@ export function studentScores(student: string, results: readonly ExerciseResult[
       maxPoints: r.maxScore,
       status: r.status,
       ...(r.message === undefined ? {} : { message: r.message }),
-      tests: r.tests.map((t) => ({
-        name: t.name,
-        status: t.status,
-        points: t.score,
-        maxPoints: t.maxScore,
-        ...(t.status === 'passed' || t.message === '' ? {} : { message: t.message }),
-      })),
+      ...(references.has(r.slug) ? { reference: true } : {}),
+      tests: r.tests.map((t) => testScore(t, testsRan(r))),
     }),
   );
   return {

@@ -1,9 +1,10 @@
-// `npm run grade -- --submissions DIR`: a whole class, to one CSV and one JSON of scores.
+// `npm run grade -- --submissions DIR`: a whole class, to one CSV and one JSON of scores, and report.html beside them.
 import { stat } from 'node:fs/promises';
 import { gradeBatch } from '../batch/grade-batch.js';
 import { batchProgress } from '../batch/progress.js';
 import { parseShard, type Shard } from '../batch/students.js';
 import { scoreFiles, writeScores } from '../batch/write-scores.js';
+import { reportFile, writeClassReport } from '../class-report/write-report.js';
 import { UsageError } from '../util/usage-error.js';
 import type { CliEnvironment } from './command.js';
 
@@ -42,7 +43,9 @@ export async function batchCommand(options: BatchCommandOptions, env: CliEnviron
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   await writeScores(scores, files);
-  const where = [files.csv, files.json].filter((f) => f !== undefined).join(' and ');
+  const report = reportFile(files, options.outDir);
+  await writeClassReport(scores, report);
+  const where = [files.csv, files.json, report].filter((f) => f !== undefined).join(', ');
   process.stderr.write(`Scores of ${scores.students.length} students written to ${where}\n`);
   return 0;
 }

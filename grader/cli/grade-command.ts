@@ -26,7 +26,8 @@ ${formatList()}
 
 A whole class (DIR/STUDENT/SLUG/..., or DIR/STUDENT/assignments/SLUG/...):
   --submissions DIR every student against every spec (or the SLUGs named); progress on stderr
-  --out-dir DIR     write DIR/scores.csv and DIR/scores.json (default batch-results/)
+  --out-dir DIR     write DIR/scores.csv, DIR/scores.json and the class report DIR/report.html
+                    (default batch-results/; with --json/--csv the report goes beside them)
   --csv FILE        write the CSV (student, exercise, points, maxPoints, status) to FILE
   --json FILE       write the JSON of scores to FILE (merge shards with the merge command)
   --shard I/N       grade only shard I of N (students in name order, every N-th)

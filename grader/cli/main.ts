@@ -10,6 +10,7 @@ import { gradeCommand } from './grade-command.js';
 import { mergeCommand } from './merge-command.js';
 import { newCommand } from './new-command.js';
 import { reliabilityCommand } from './reliability-command.js';
+import { reportCommand } from './report-command.js';
 import { schemaCommand } from './schema-command.js';
 
 export type { CliEnvironment } from './command.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   bench: benchCommand,
   ci: ciCommand,
   merge: mergeCommand,
+  report: reportCommand,
   reliability: reliabilityCommand,
   check: checkCommand,
   new: newCommand,

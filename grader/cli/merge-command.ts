@@ -3,13 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { mergeScores } from '../batch/merge.js';
 import { asBatchScores, type BatchScores } from '../batch/scores.js';
 import { scoreFiles, writeScores } from '../batch/write-scores.js';
+import { reportFile, writeClassReport } from '../class-report/write-report.js';
 import { UsageError } from '../util/usage-error.js';
 import { defineCommand } from './command.js';
 
 const USAGE = `Usage: node grader/launch.mjs merge [--out-dir DIR | --csv FILE --json FILE] SHARD.json ...
 
 Merges the JSON scores that \`npm run grade -- --submissions DIR --shard I/N --json FILE\` wrote
-on each machine into one CSV and one JSON (default batch-results/scores.csv and scores.json).
+on each machine into one CSV and one JSON (default batch-results/scores.csv and scores.json),
+and writes the class report, report.html, beside them.
 Every shard of the split must be there, once; a student in two files is an error.`;
 
 /** Merges shard results; exit status 0 when written, 2 when the files are not the shards of one batch. */
@@ -40,7 +42,9 @@ export const mergeCommand = defineCommand({
     }
     const files = scoreFiles({ outDir: values['out-dir'], csv: values.csv, json: values.json });
     await writeScores(merged, files);
-    const where = [files.csv, files.json].filter((f) => f !== undefined).join(' and ');
+    const report = reportFile(files, values['out-dir']);
+    await writeClassReport(merged, report);
+    const where = [files.csv, files.json, report].filter((f) => f !== undefined).join(', ');
     process.stderr.write(`Merged ${parts.length} files (${merged.students.length} students) into ${where}\n`);
     return 0;
   },
