@@ -35,7 +35,7 @@ export function passShareSpec(exercises: readonly ExerciseFigures[]): TopLevelSp
   return {
     config: CONFIG,
     width: 320,
-    height: { step: 16 },
+    height: { step: 14 },
     description: 'Share of the students who passed each exercise',
     data: { values: exercises.map((e) => ({ exercise: e.exercise, passed: e.passShare, students: e.passed })) },
     mark: { type: 'bar', color: PASSED, tooltip: true },

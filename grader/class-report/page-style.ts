@@ -2,7 +2,8 @@
 
 export const PAGE_STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 0 auto; padding: 1rem 1.5rem 4rem; max-width: 1200px; color: #1d1d1d; }
-h1 { margin: 0 0 .5rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
+h1 { margin: 0 0 .5rem; }
+.overview { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; } .overview > div { flex: 1 1 420px; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0; }
 .facts dt { color: #666; } .facts dd { margin: 0; }
 .warn, .flag { color: #a4000f; } .flag { font-size: .75rem; border: 1px solid #a4000f; border-radius: 3px; padding: 0 .3rem; font-weight: normal; }

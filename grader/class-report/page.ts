@@ -162,14 +162,16 @@ export function classReportPage(scores: BatchScores, figures: ClassFigures, char
   // No network at all (default-src 'none'), and no script but ours, even if something slipped through.
   const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${scriptHash(PAGE_SCRIPT)}`;
   const body = html`<body>
-    <header>
-      <h1>Class report</h1>
-      ${batchFacts(scores, figures)}
+    <header class="overview">
+      <div>
+        <h1>Class report</h1>
+        ${batchFacts(scores, figures)}
+        ${checkTheSpec(figures)}
+      </div>
+      ${rawSvg(charts.passShare, 'Share of the class that passed each exercise')}
     </header>
     <main>
-      ${checkTheSpec(figures)}
       <h2 id="exercises">Exercises</h2>
-      ${rawSvg(charts.passShare, 'Share of the class that passed each exercise')}
       <div class="cards">${figures.exercises.map((e) => exerciseCard(e, charts))}</div>
       <h2 id="most-failed">Tests most students failed</h2>
       ${failedTestsTable(figures.failedTests)}

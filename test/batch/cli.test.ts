@@ -61,6 +61,10 @@ describe('the merge command', () => {
     const merged = JSON.parse(await readFile(path.join(dir, 'out', 'scores.json'), 'utf8')) as BatchScores;
     expect(merged.students.map((s) => s.student)).toEqual(['amy', 'bob', 'cat']);
     expect(merged.shard).toBeUndefined();
+    // The class report of the merged scores, beside them.
+    const report = await readFile(path.join(dir, 'out', 'report.html'), 'utf8');
+    expect(report).toMatch(/^<!DOCTYPE html>/);
+    for (const name of ['amy', 'bob', 'cat']) expect(report).toContain(`data-student="${name}"`);
   });
 
   it('says which shard is missing, and which file is not a scores file', async () => {
