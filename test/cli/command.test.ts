@@ -21,7 +21,7 @@ async function capture(argv: string[]): Promise<{ status: number; stdout: string
 
 afterEach(() => vi.restoreAllMocks());
 
-const COMMANDS = ['grade', 'exercise', 'schema', 'bench', 'ci', 'merge', 'reliability', 'check', 'new', 'export'];
+const COMMANDS = ['grade', 'exercise', 'schema', 'bench', 'ci', 'merge', 'reliability', 'check', 'new', 'export', 'report'];
 
 describe('every command', () => {
   it.each(COMMANDS)('%s --help prints its usage on stdout and exits 0', async (command) => {
