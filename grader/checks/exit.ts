@@ -1,5 +1,6 @@
 // `exit`: how the process ended (an exit status, or a signal).
 
+import type { TestSpec } from '../spec/types.js';
 import type { CheckKind, CheckOutcome } from './types.js';
 import { quote } from './display.js';
 import { programName, streamLines } from './streams.js';
@@ -22,6 +23,11 @@ function errorLine(stderr: readonly string[]): string | undefined {
   return stderr.find((line) => /\b[A-Za-z]*Error\b|\berror\b/i.test(line)) ?? stderr[0];
 }
 
+/** The signals the test's steps send to the program itself (not to a process it named), with their step numbers. */
+function signalsSentToMain(test: TestSpec): Array<{ signal: string; step: number }> {
+  return (test.steps ?? []).flatMap((step, index) => ('signal' in step && step.to === undefined ? [{ signal: step.signal, step: index + 1 }] : []));
+}
+
 /** Passes when the process ended with the given exit status (default 0) or signal. */
 export const exitCheck: CheckKind<ExitConfig> = {
   name: 'exit',
@@ -36,7 +42,7 @@ export const exitCheck: CheckKind<ExitConfig> = {
       },
     },
   },
-  run(config, { run }): CheckOutcome {
+  run(config, { run, test }): CheckOutcome {
     const who = programName(run);
     const actual = ending(run.exitCode, run.signal);
     if (config.signal !== undefined) {
@@ -58,7 +64,11 @@ export const exitCheck: CheckKind<ExitConfig> = {
     } else if (code !== 0 && run.exitCode === 0) {
       outcome.hint = `Set the status explicitly, e.g. process.exitCode = ${code} (or process.exit(${code})), on that path.`;
     } else if (run.signal !== null) {
-      outcome.hint = 'Something sent the program a signal (or it crashed); check that it does not kill itself or its own process group.';
+      const sentByTest = run.name === 'main' ? signalsSentToMain(test).find((sent) => sent.signal === run.signal) : undefined;
+      outcome.hint =
+        sentByTest !== undefined
+          ? `The test sent ${run.signal} to your program (step ${sentByTest.step}) and it ended by it: handle the signal (process.on('${run.signal}', ...)) and do what the statement asks, then exit with status ${code}.`
+          : 'Something sent the program a signal (or it crashed); check that it does not kill itself or its own process group.';
     }
     return outcome;
   },

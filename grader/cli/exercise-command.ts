@@ -2,12 +2,28 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { buildSolution } from '../build/build.js';
+import { loadSpec } from '../spec/load.js';
 import { defineCommand } from './command.js';
 
 const USAGE = `Usage: npm run exercise -- [--solutions DIR] SLUG [ARGS ...]
 
 Builds your solution exactly as the grader does and runs it here, by hand, with ARGS,
-your terminal as its standard input and output, from the directory you are in.`;
+your terminal as its standard input and output, from the directory you are in (so that it
+reads and writes your own test files there). It runs the file the grader runs (the spec's
+entry, solution.ts unless the spec says otherwise). From a directory outside the repository:
+  npm --prefix /path/to/the/repository run exercise -- [--solutions DIR] SLUG [ARGS ...]
+(DIR is read from the directory you are in; the default is the repository's assignments/).`;
+
+/** The file the grader runs for this exercise: its spec's `entry` (solution when there is no spec). */
+async function entryOf(root: string, slug: string): Promise<string> {
+  const specFile = path.join(root, 'specs', `${slug}.yaml`);
+  try {
+    await access(specFile);
+  } catch {
+    return 'solution';
+  }
+  return (await loadSpec(specFile)).entry;
+}
 
 /** `npm run exercise -- SLUG [args]`: build and run one solution by hand. */
 export const exerciseCommand = defineCommand({
@@ -21,12 +37,14 @@ export const exerciseCommand = defineCommand({
     const cwd = process.env.INIT_CWD ?? process.cwd();
     const solutionsDir = values.solutions === undefined ? path.join(env.root, 'assignments') : path.resolve(cwd, values.solutions);
     const sourceDir = path.join(solutionsDir, slug);
+    const entry = await entryOf(env.root, slug);
+    const entryFile = path.join(sourceDir, `${entry}.ts`);
     try {
-      await access(path.join(sourceDir, 'solution.ts'));
+      await access(entryFile);
     } catch {
-      throw usageError(`There is no ${path.relative(process.cwd(), path.join(sourceDir, 'solution.ts'))}.`);
+      throw usageError(`There is no ${path.relative(cwd, entryFile)}.`);
     }
-    const built = await buildSolution(sourceDir, { cacheDir: path.join(env.root, '.cache', 'build') });
+    const built = await buildSolution(sourceDir, { cacheDir: path.join(env.root, '.cache', 'build'), entry });
     if (!built.ok) {
       process.stderr.write(`${built.message}\n`);
       return 1;

@@ -64,10 +64,18 @@ export const END_BY_ITSELF_HINT =
 export const SIGNAL_HINT =
   'The grader sends a signal only once your program has printed the line that shows it is ready for it: keep running until the signal that ends the program comes (wait with a timer, not a loop), and print real pids.';
 
+/** Advice when the program did not end after the test sent it a signal (that it handles). */
+export function endOnSignalHint(signal: string): string {
+  return `After handling ${signal}, end the program: clear its timers and intervals, remove what keeps it waiting (e.g. let go of standard input), or set process.exitCode and return.`;
+}
+
+/** What the test last did to the program before a step: wrote to its standard input, or signalled it. */
+type LastAction = { kind: 'send'; text: string } | { kind: 'signal'; signal: string; step: number };
+
 /** The grader's own advice for a failed step (when the spec gives no hint). */
-function automaticHint(step: StepSpec, ended: boolean, wroteJustBefore: boolean, wroteAny: boolean): string {
+function automaticHint(step: StepSpec, ended: boolean, wroteJustBefore: boolean, last: LastAction | undefined): string {
   if ('signal' in step) return SIGNAL_HINT;
-  if ('expectExit' in step) return wroteAny ? END_ON_QUIT_HINT : END_BY_ITSELF_HINT;
+  if ('expectExit' in step) return last === undefined ? END_BY_ITSELF_HINT : last.kind === 'send' ? END_ON_QUIT_HINT : endOnSignalHint(last.signal);
   if (ended) return ENDED_EARLY_HINT;
   return wroteJustBefore ? ANSWER_INPUT_HINT : EXPECTED_LINE_HINT;
 }
@@ -156,18 +164,18 @@ function environmentNow(target: StepTarget): TemplateEnvironment {
 export async function playSteps(target: StepTarget, steps: readonly StepSpec[]): Promise<StepFailure | undefined> {
   let cursor = 0;
   let bindings: Bindings = NO_BINDINGS;
-  let lastSent: string | undefined;
+  let last: LastAction | undefined;
   /** Did the step just before write to standard input (so that an answer to it is awaited)? */
   let wroteJustBefore = false;
   const fail = (index: number, step: StepSpec, detail: string, ended: boolean): StepFailure => ({
     step: index,
     detail,
-    hint: step.hint ?? automaticHint(step, ended, wroteJustBefore, lastSent !== undefined),
+    hint: step.hint ?? automaticHint(step, ended, wroteJustBefore, last),
   });
   for (const [index, step] of steps.entries()) {
     if ('send' in step) {
       await target.write(step.send);
-      lastSent = step.send;
+      last = { kind: 'send', text: step.send };
       wroteJustBefore = true;
       continue;
     }
@@ -183,13 +191,19 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
       while (target.mainPid() === undefined && !target.finished() && performance.now() < deadline) await sleep(POLL_MS);
       const outcome = signalStep(target.signal, step, bindings);
       if (!outcome.sent) return fail(index, step, `${describeStep(step, index)}: ${outcome.reason}`, target.finished());
+      last = { kind: 'signal', signal: step.signal, step: index + 1 };
     } else if ('expectExit' in step) {
       // Standard input stays open: the program must end by itself (e.g. on a `q` line).
       const timeoutMs = step.expectExit.timeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS;
       const deadline = performance.now() + timeoutMs;
       while (!target.finished()) {
         if (performance.now() >= deadline) {
-          const sent = lastSent === undefined ? '' : ` after the last input line ${JSON.stringify(lastSent.replace(/\n$/, ''))} (standard input left open)`;
+          const sent =
+            last === undefined
+              ? ''
+              : last.kind === 'send'
+                ? ` after the last input line ${JSON.stringify(last.text.replace(/\n$/, ''))} (standard input left open)`
+                : ` after the test sent it ${last.signal} (step ${last.step})`;
           return fail(index, step, `${describeStep(step, index)}: it did not end within ${duration(timeoutMs)}${sent}`, false);
         }
         await sleep(POLL_MS);

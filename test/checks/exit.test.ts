@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitCheck } from '../../grader/checks/exit.js';
-import { makeContext, makeRun } from './helpers.js';
+import { makeContext, makeRun, makeTest } from './helpers.js';
 
 describe('exit', () => {
   it('passes on status 0 by default', () => {
@@ -32,6 +32,17 @@ describe('exit', () => {
   it('fails when a signal ended the program', () => {
     const outcome = exitCheck.run({}, makeContext(makeRun({ exitCode: null, signal: 'SIGSEGV' })));
     expect(outcome).toMatchObject({ passed: false, message: 'Your program should exit with status 0, but it was killed by signal SIGSEGV.' });
+  });
+  it('does not blame the program for a signal the test itself sent', () => {
+    const run = makeRun({ exitCode: null, signal: 'SIGTERM' });
+    const test = makeTest({ steps: [{ expect: 'ready' }, { signal: 'SIGUSR1' }, { signal: 'SIGTERM' }] });
+    const outcome = exitCheck.run({}, makeContext(run, { test }));
+    expect(outcome.hint).toBe(
+      "The test sent SIGTERM to your program (step 3) and it ended by it: handle the signal (process.on('SIGTERM', ...)) and do what the statement asks, then exit with status 0.",
+    );
+    // A signal the test sent elsewhere (to a child it named), or did not send: the old advice.
+    const toChild = makeTest({ steps: [{ expect: 'child {pid:c}' }, { signal: 'SIGTERM', to: '{pid:c}' }] });
+    expect(exitCheck.run({}, makeContext(run, { test: toChild })).hint).toContain('does not kill itself');
   });
   it('passes on the signal asked for, and fails on a plain exit then', () => {
     expect(exitCheck.run({ signal: 'SIGTERM' }, makeContext(makeRun({ exitCode: null, signal: 'SIGTERM' }))).passed).toBe(true);

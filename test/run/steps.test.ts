@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ANSWER_INPUT_HINT,
   END_BY_ITSELF_HINT,
+  END_ON_QUIT_HINT,
   ENDED_EARLY_HINT,
+  endOnSignalHint,
   EXPECTED_LINE_HINT,
   playSteps,
   type StepTarget,
@@ -28,7 +30,8 @@ function scripted(atStart: string, script: string[], endsAfterLastAnswer = false
     stdoutSoFar: () => stdout,
     finished: () => endsAfterLastAnswer && written.length >= script.length,
     mainPid: () => mainPid,
-    signal: () => ({ sent: false, reason: 'the scripted program takes no signals' }),
+    // It takes every signal and goes on running (as a program whose handler does not end it).
+    signal: () => ({ sent: true }),
     env: {},
     startedAt: Date.now(),
   };
@@ -100,5 +103,13 @@ describe('expectExit', () => {
     expect(noInput?.hint).toBe(END_BY_ITSELF_HINT);
     const afterQ = await playSteps(scripted('', ['']), [{ send: 'q\n' }, { expectExit: { timeoutMs: 50 } }]);
     expect(afterQ?.detail).toBe('step 2 (expect the program to end): it did not end within 50 ms after the last input line "q" (standard input left open)');
+    expect(afterQ?.hint).toBe(END_ON_QUIT_HINT);
+  });
+
+  it('names the signal the test sent last, not an input line, when a signal came after it', async () => {
+    const steps: StepSpec[] = [{ send: 'go\n' }, { expect: 'ready' }, { signal: 'SIGTERM' }, { expectExit: { timeoutMs: 50 } }];
+    const failure = await playSteps(scripted('', ['ready\n']), steps);
+    expect(failure?.detail).toBe('step 4 (expect the program to end): it did not end within 50 ms after the test sent it SIGTERM (step 3)');
+    expect(failure?.hint).toBe(endOnSignalHint('SIGTERM'));
   });
 });
