@@ -560,7 +560,7 @@ export async function runProgram(request: RunRequest, session?: RunSession): Pro
     const run = await running.done;
     const hint = failure.hint === undefined ? {} : { stepHint: failure.hint };
     // The program ended by itself before the expected line: the step still names the failure.
-    if (run.ending === 'exited') return { ...run, ending: 'step-timeout', endingDetail: failure.detail, ...hint };
+    if (run.ending === 'exited') return { ...run, ending: 'step-timeout', endingDetail: failure.detail, endedDuringSteps: true, ...hint };
     return run.ending === 'step-timeout' ? { ...run, ...hint } : run;
   }
   if (request.stdin !== undefined && request.stdin !== '') void running.write(request.stdin).then(() => running.closeStdin());

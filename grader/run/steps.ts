@@ -69,6 +69,11 @@ export function endOnSignalHint(signal: string): string {
   return `After handling ${signal}, end the program: clear its timers and intervals, remove what keeps it waiting (e.g. let go of standard input), or set process.exitCode and return.`;
 }
 
+/** Advice when the program ended, before an expected line, after the test had sent it a signal. */
+export function endedAfterSignalHint(signal: string, step: number): string {
+  return `Your program ended after the test sent it ${signal} (step ${step}), before it printed this line: handle ${signal} as the statement asks (process.on('${signal}', ...)); without a handler SIGINT, SIGTERM and SIGHUP end a Node program. If it has one, look at its standard error for an exception.`;
+}
+
 /** What the test last did to the program before a step: wrote to its standard input, or signalled it. */
 type LastAction = { kind: 'send'; text: string } | { kind: 'signal'; signal: string; step: number };
 
@@ -76,7 +81,7 @@ type LastAction = { kind: 'send'; text: string } | { kind: 'signal'; signal: str
 function automaticHint(step: StepSpec, ended: boolean, wroteJustBefore: boolean, last: LastAction | undefined): string {
   if ('signal' in step) return SIGNAL_HINT;
   if ('expectExit' in step) return last === undefined ? END_BY_ITSELF_HINT : last.kind === 'send' ? END_ON_QUIT_HINT : endOnSignalHint(last.signal);
-  if (ended) return ENDED_EARLY_HINT;
+  if (ended) return last?.kind === 'signal' ? endedAfterSignalHint(last.signal, last.step) : ENDED_EARLY_HINT;
   return wroteJustBefore ? ANSWER_INPUT_HINT : EXPECTED_LINE_HINT;
 }
 

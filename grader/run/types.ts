@@ -61,6 +61,8 @@ export interface ProgramRun {
   endingDetail?: string;
   /** The likely cause of a failed interactive step, for the student (the step's hint or the grader's advice). */
   stepHint?: string;
+  /** The interactive steps failed because the program ended by itself before they were over (its exit status or signal says how). */
+  endedDuringSteps?: boolean;
   /** Wall time from start until the main process ended, in ms. */
   elapsedMs: number;
   /** Wall time until every process of the run had ended (descendants included), in ms. */

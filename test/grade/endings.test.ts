@@ -28,12 +28,15 @@ describe('endingVerdict', () => {
     const main = makeRun({
       ending: 'step-timeout',
       stdout: 'ready\nusr1 2\n',
+      exitCode: null,
+      signal: 'SIGUSR1',
+      endedDuringSteps: true,
       endingDetail: 'step 4 (expect "usr1 1"): the program ended before printing it',
       stepHint: 'Count each SIGUSR1 once, starting at 1.',
     });
     const verdict = endingVerdict(makeTest(), { main });
     expect(verdict?.message).toBe(
-      'Your program did not answer in time. step 4 (expect "usr1 1"): the program ended before printing it. The last line it printed was `usr1 2`.',
+      'Your program ended (killed by signal SIGUSR1) before the interactive steps were over. step 4 (expect "usr1 1"): the program ended before printing it. The last line it printed was `usr1 2`.',
     );
     expect(verdict?.hint).toBe('Count each SIGUSR1 once, starting at 1.');
   });

@@ -7,6 +7,7 @@ import {
   END_ON_QUIT_HINT,
   ENDED_EARLY_HINT,
   endOnSignalHint,
+  endedAfterSignalHint,
   EXPECTED_LINE_HINT,
   playSteps,
   type StepTarget,
@@ -93,6 +94,23 @@ describe('expect', () => {
   it("shows the step's own hint in place of the grader's advice", async () => {
     const failure = await playSteps(scripted('starting\n', []), [{ expect: 'ready', timeoutMs: 50, hint: 'Print ready only after installing the handlers.' }]);
     expect(failure?.hint).toBe('Print ready only after installing the handlers.');
+  });
+});
+
+describe('a program that a signal ended', () => {
+  it('is told which signal of the test ended it', async () => {
+    let ended = false;
+    const target: StepTarget = {
+      ...scripted('ready\n', []),
+      signal: () => {
+        ended = true; // no handler: SIGINT ends it
+        return { sent: true };
+      },
+      finished: () => ended,
+    };
+    const failure = await playSteps(target, [{ expect: 'ready' }, { signal: 'SIGINT' }, { expect: 'ignoring SIGINT', timeoutMs: 600_000 }]);
+    expect(failure?.detail).toBe('step 3 (expect "ignoring SIGINT"): the program ended before printing it');
+    expect(failure?.hint).toBe(endedAfterSignalHint('SIGINT', 2));
   });
 });
 
