@@ -23,23 +23,37 @@ function kindOf(st: Stats): Kind {
 }
 
 const entries: Entry[] = [];
+/** Directories that could not be read (listed themselves, their contents not). */
+let unreadable = 0;
+
+/** The names in a directory, or undefined (after an `error:` line on stderr) if it cannot be read. */
+function namesIn(dir: string, shown: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch (err) {
+    const { code } = err as NodeJS.ErrnoException;
+    process.stderr.write(`error: cannot read ${shown}: ${code ?? (err as Error).message}\n`);
+    unreadable++;
+    return undefined;
+  }
+}
+
 function walk(rel: string): void {
   // Reading a directory opens only that directory; lstat looks at an entry without opening it
   // and without following it if it is a link. We go down only into real directories.
-  for (const name of readdirSync(join(root!, rel))) {
+  for (const name of namesIn(join(root!, rel), rel === '' ? root! : rel) ?? []) {
     const path = rel === '' ? name : `${rel}/${name}`;
     const st = lstatSync(join(root!, path));
     const kind = kindOf(st);
     entries.push({ kind, size: kind === 'dir' ? 0 : st.size, rel: path });
+    // A subdirectory that cannot be read is listed, reported, and the walk goes on (like find).
     if (kind === 'dir') walk(path);
   }
 }
-try {
-  walk('');
-} catch (err) {
-  process.stderr.write(`error: ${(err as Error).message}\n`);
-  process.exit(1);
-}
+
+// <dir> itself must be readable: otherwise there is nothing to list.
+if (namesIn(root, root) === undefined) process.exit(1);
+walk('');
 
 // Plain string order (UTF-16 code units), as sort() does with no comparator: 'a-b' < 'a/z'.
 entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
@@ -51,3 +65,4 @@ process.stdout.write(
   entries.map((e) => `${e.kind} ${e.size} ${e.rel}\n`).join('') +
     `total: ${files.length} files, ${dirs} dirs, ${bytes} bytes\n`,
 );
+process.exitCode = unreadable > 0 ? 1 : 0;
