@@ -54,6 +54,10 @@ describe('message classes', () => {
     expect(a).toBe('framing: Line N of stdout is `…`: two messages were joined into one.');
     expect(b).toBe(a);
     expect(messageClass(undefined, 'took 2.35 s')).toBe('took N s');
+    // Where the sandbox put things differs between tests: the same mistake in both.
+    expect(messageClass('lines', 'it was `My cwd: /x`: not the directory your program was started in, process.cwd() (here /sandbox/work/start/here).')).toBe(
+      messageClass('lines', 'it was `My cwd: /y`: not the directory your program was started in, process.cwd() (here /sandbox/work).'),
+    );
   });
 });
 
