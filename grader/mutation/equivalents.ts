@@ -2,7 +2,7 @@
 // spec should kill them. Recorded by hand in specs/mutation/SLUG.equivalent.yaml, each with a
 // one-line reason:
 //
-//   - at: solution.ts:12          (solution.ts:12:7 where one line has two such mutants)
+//   - at: solution.ts:12:7
 //     mutator: StringLiteral
 //     replacement: '""'
 //     reason: the label is printed only when the list is empty, which no input of the catalog makes
@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import type { MutantSite } from './instrument.js';
 
 export interface EquivalentMutant {
-  /** "FILE:LINE" in reference/SLUG/, or "FILE:LINE:COLUMN" where one line has two such mutants. */
+  /** "FILE:LINE:COLUMN" in reference/SLUG/, as the survivor's report names it (one line may hold two alike mutants). */
   at: string;
   mutator: string;
   replacement: string;
@@ -33,7 +33,7 @@ export function parseEquivalents(text: string, file: string): EquivalentMutant[]
         throw new Error(`${file}: entry ${index + 1} needs a non-empty "${field}" (the fields are ${FIELDS.join(', ')})`);
       }
     }
-    if (!/^[^:]+:\d+(:\d+)?$/.test(record.at as string)) throw new Error(`${file}: entry ${index + 1}: "at" must be FILE:LINE or FILE:LINE:COLUMN, not "${String(record.at)}"`);
+    if (!/^[^:]+:\d+:\d+$/.test(record.at as string)) throw new Error(`${file}: entry ${index + 1}: "at" must be FILE:LINE:COLUMN, not "${String(record.at)}"`);
     const extra = Object.keys(record).filter((k) => !(FIELDS as readonly string[]).includes(k));
     if (extra.length > 0) throw new Error(`${file}: entry ${index + 1} has unknown field(s) ${extra.join(', ')}`);
     return { at: record.at as string, mutator: record.mutator as string, replacement: record.replacement as string, reason: record.reason as string };
@@ -49,8 +49,12 @@ export async function loadEquivalents(file: string): Promise<EquivalentMutant[]>
   return text === undefined ? [] : parseEquivalents(text, file);
 }
 
-/** Whether an entry names this mutant: same file and line (and column, if given), same mutator and replacement. */
+/** Whether an entry names this mutant: same place, same mutator and replacement. */
 export function namesMutant(entry: EquivalentMutant, mutant: MutantSite): boolean {
-  const place = entry.at === `${mutant.file}:${mutant.line}` || entry.at === `${mutant.file}:${mutant.line}:${mutant.column}`;
-  return place && entry.mutator === mutant.mutator && entry.replacement === mutant.replacement;
+  return entry.at === `${mutant.file}:${mutant.line}:${mutant.column}` && entry.mutator === mutant.mutator && entry.replacement === mutant.replacement;
+}
+
+/** The entries that name no mutant of the reference (it changed since they were written). */
+export function unmatchedEquivalents(entries: readonly EquivalentMutant[], mutants: readonly MutantSite[]): EquivalentMutant[] {
+  return entries.filter((entry) => !mutants.some((mutant) => namesMutant(entry, mutant)));
 }

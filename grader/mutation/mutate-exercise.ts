@@ -11,7 +11,7 @@ import type { TaskPool } from '../grade/pool.js';
 import type { TestResult } from '../report/types.js';
 import { loadSpec } from '../spec/load.js';
 import type { ExerciseSpec, TestSpec } from '../spec/types.js';
-import { loadEquivalents, namesMutant, type EquivalentMutant } from './equivalents.js';
+import { loadEquivalents, namesMutant, unmatchedEquivalents, type EquivalentMutant } from './equivalents.js';
 import { instrumentReference, type MutantSite, type VariableMode } from './instrument.js';
 import { equivalentsFile, mutationFingerprint, type MutantOutcome, type MutationResult } from './results.js';
 
@@ -47,7 +47,16 @@ export async function mutateExercise(options: MutationRunOptions): Promise<Mutat
         return outcome;
       }),
     );
-    return { slug, fingerprint, ranAt: new Date().toISOString(), durationMs: Date.now() - started, variable: prepared.variable, mutants };
+    const unmatched = unmatchedEquivalents(equivalents, prepared.mutants).map((e) => `${e.at} ${e.mutator} -> ${e.replacement}`);
+    return {
+      slug,
+      fingerprint,
+      ranAt: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      variable: prepared.variable,
+      mutants,
+      ...(unmatched.length > 0 ? { unmatchedEquivalents: unmatched } : {}),
+    };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -19,6 +19,7 @@ export function exerciseReport(result: MutationResult): string {
       `${counts.equivalent} equivalent, ${counts.errors} errors: score ${formatScore(counts.score)} (${(result.durationMs / 1000).toFixed(0)} s)`,
   ];
   if (result.variable === 'hidden') lines.push('  (the active-mutant variable was hidden from the program: its output lists its own environment)');
+  for (const entry of result.unmatchedEquivalents ?? []) lines.push(`  equivalents file: ${entry} names no mutant of the reference: remove or correct it`);
   for (const mutant of result.mutants) {
     if (mutant.status === 'survived') lines.push(`  survived ${describeMutant(mutant)}\n    passed: ${(mutant.passed ?? []).join('; ')}`);
     if (mutant.status === 'error') lines.push(`  error    ${describeMutant(mutant)}\n    ${mutant.reason ?? ''}`);

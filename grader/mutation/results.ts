@@ -29,6 +29,8 @@ export interface MutationResult {
   durationMs: number;
   variable: VariableMode;
   mutants: MutantOutcome[];
+  /** Entries of the equivalents file that name no mutant (the reference changed since). */
+  unmatchedEquivalents?: string[];
 }
 
 export interface MutationCounts {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesMutant, parseEquivalents } from '../../grader/mutation/equivalents.js';
+import { namesMutant, parseEquivalents, unmatchedEquivalents } from '../../grader/mutation/equivalents.js';
 import type { MutantSite } from '../../grader/mutation/instrument.js';
 import { countOutcomes, type MutantOutcome } from '../../grader/mutation/results.js';
 
@@ -7,17 +7,18 @@ const site: MutantSite = { id: '4', file: 'solution.ts', line: 12, column: 5, mu
 
 describe('equivalent mutants file', () => {
   it('reads entries and matches a mutant by file, line, mutator and replacement', () => {
-    const [entry] = parseEquivalents('- at: solution.ts:12\n  mutator: EqualityOperator\n  replacement: a >= 2\n  reason: never 2\n', 'x.yaml');
-    expect(entry).toEqual({ at: 'solution.ts:12', mutator: 'EqualityOperator', replacement: 'a >= 2', reason: 'never 2' });
+    const [entry] = parseEquivalents('- at: solution.ts:12:5\n  mutator: EqualityOperator\n  replacement: a >= 2\n  reason: never 2\n', 'x.yaml');
+    expect(entry).toEqual({ at: 'solution.ts:12:5', mutator: 'EqualityOperator', replacement: 'a >= 2', reason: 'never 2' });
     expect(namesMutant(entry!, site)).toBe(true);
     expect(namesMutant(entry!, { ...site, line: 13 })).toBe(false);
     expect(namesMutant(entry!, { ...site, replacement: 'a <= 2' })).toBe(false);
   });
 
-  it('tells two mutants of one line apart by the column, when given', () => {
+  it('tells two alike mutants of one line apart by the column, and finds entries that name no mutant', () => {
     const [entry] = parseEquivalents('- at: solution.ts:12:5\n  mutator: EqualityOperator\n  replacement: a >= 2\n  reason: r\n', 'x.yaml');
-    expect(namesMutant(entry!, site)).toBe(true);
     expect(namesMutant(entry!, { ...site, column: 9 })).toBe(false);
+    expect(unmatchedEquivalents([entry!], [site])).toEqual([]);
+    expect(unmatchedEquivalents([entry!], [{ ...site, column: 9 }])).toEqual([entry]);
   });
 
   it('is empty when the file is empty', () => {
@@ -25,10 +26,10 @@ describe('equivalent mutants file', () => {
   });
 
   it('names the entry and field at fault', () => {
-    expect(() => parseEquivalents('- at: solution.ts:12\n  mutator: X\n  replacement: y\n', 'x.yaml')).toThrow(/x\.yaml: entry 1 needs a non-empty "reason"/);
-    expect(() => parseEquivalents('- at: solution.ts\n  mutator: X\n  replacement: y\n  reason: z\n', 'x.yaml')).toThrow(/"at" must be FILE:LINE or FILE:LINE:COLUMN/);
-    expect(() => parseEquivalents('- at: a.ts:1\n  mutator: X\n  replacement: y\n  reason: z\n  line: 3\n', 'x.yaml')).toThrow(/unknown field\(s\) line/);
-    expect(() => parseEquivalents('at: a.ts:1\n', 'x.yaml')).toThrow(/expected a list/);
+    expect(() => parseEquivalents('- at: solution.ts:12:1\n  mutator: X\n  replacement: y\n', 'x.yaml')).toThrow(/x\.yaml: entry 1 needs a non-empty "reason"/);
+    expect(() => parseEquivalents('- at: solution.ts:12\n  mutator: X\n  replacement: y\n  reason: z\n', 'x.yaml')).toThrow(/"at" must be FILE:LINE:COLUMN/);
+    expect(() => parseEquivalents('- at: a.ts:1:1\n  mutator: X\n  replacement: y\n  reason: z\n  line: 3\n', 'x.yaml')).toThrow(/unknown field\(s\) line/);
+    expect(() => parseEquivalents('at: a.ts:1:1\n', 'x.yaml')).toThrow(/expected a list/);
   });
 });
 

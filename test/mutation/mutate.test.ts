@@ -75,7 +75,7 @@ describe('mutateExercise', () => {
 
     await writeFile(
       path.join(root, 'specs', 'mutation', 'size.equivalent.yaml'),
-      '- at: solution.ts:2\n  mutator: EqualityOperator\n  replacement: n >= 10\n  reason: made up for the test\n',
+      '- at: solution.ts:2:13\n  mutator: EqualityOperator\n  replacement: n >= 10\n  reason: made up for the test\n',
     );
     const second = await mutateExercise({ root, slug: 'size', pool });
     expect(find(second, 'n >= 10')).toMatchObject({ status: 'equivalent', reason: 'made up for the test' });
