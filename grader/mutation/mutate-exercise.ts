@@ -38,11 +38,13 @@ export async function mutateExercise(options: MutationRunOptions): Promise<Mutat
   const workDir = await mkdtemp(path.join(os.tmpdir(), `grader-mutate-${slug}-`));
   try {
     const prepared = await prepare(spec, root, workDir, pool);
-    const tests = [...spec.tests].sort((a, b) => (prepared.durations.get(a.name) ?? 0) - (prepared.durations.get(b.name) ?? 0));
+    const tests = [...spec.tests]
+      .sort((a, b) => (prepared.durations.get(a.name) ?? 0) - (prepared.durations.get(b.name) ?? 0))
+      .map((test) => cappedTimeout(test, prepared.durations.get(test.name)));
     let done = 0;
     const mutants = await Promise.all(
       prepared.mutants.map(async (site) => {
-        const outcome = await gradeMutant(site, tests, prepared.program, equivalents, { slug, pool, reference: prepared.reference });
+        const outcome = await gradeMutant(site, tests, prepared.program, equivalents, { slug, pool, reference: prepared.reference, specTests: spec.tests });
         options.onMutant?.(outcome, ++done, prepared.mutants.length);
         return outcome;
       }),
@@ -60,6 +62,23 @@ export async function mutateExercise(options: MutationRunOptions): Promise<Mutat
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A mutant that hangs would hold a test for its whole timeout: like Stryker, stop it at three
+ * times the reference's time plus 5 s when that is shorter than the spec's timeout (a mutant
+ * stopped there is reported as timed out, with both limits).
+ */
+function cappedTimeout(test: TestSpec, baselineMs: number | undefined): TestSpec {
+  if (baselineMs === undefined) return test;
+  const cap = Math.ceil((3 * baselineMs) / test.trials) + 5000;
+  return cap < test.timeoutMs ? { ...test, timeoutMs: cap } : test;
+}
+
+/** Why a timed-out mutant counts as detected, when the limit it hit is not the spec's own. */
+function timeoutReason(test: TestSpec, spec: readonly TestSpec[]): string | undefined {
+  const own = spec.find((t) => t.name === test.name)?.timeoutMs;
+  return own === undefined || own === test.timeoutMs ? undefined : `stopped after ${test.timeoutMs} ms: 3 x the reference's time + 5 s (the spec allows ${own} ms)`;
 }
 
 interface Prepared {
@@ -106,6 +125,8 @@ async function prepare(spec: ExerciseSpec, root: string, workDir: string, pool: 
 
 interface MutantContext {
   slug: string;
+  /** The spec's tests as written (their own timeouts). */
+  specTests: readonly TestSpec[];
   pool: TaskPool;
   reference: () => Promise<BuiltProgram>;
 }
@@ -126,7 +147,11 @@ async function gradeMutant(
     // A grader error says nothing about the mutant: once more, then it is reported as an error.
     if (result.status === 'error') result = await context.pool.run(() => gradeTest(test, grading), test.exclusive);
     if (result.status === 'error') return { ...site, status: 'error', reason: `${test.name}: ${result.message}` };
-    if (result.status === 'failed') return { ...site, status: timedOut(result) ? 'timed-out' : 'killed', killedBy: test.name };
+    if (result.status === 'failed') {
+      if (!timedOut(result)) return { ...site, status: 'killed', killedBy: test.name };
+      const reason = timeoutReason(test, context.specTests);
+      return { ...site, status: 'timed-out', killedBy: test.name, ...(reason === undefined ? {} : { reason }) };
+    }
     passed.push(test.name);
   }
   return { ...site, status: 'survived', passed };
