@@ -36,8 +36,9 @@ Exit status: 0 every exercise passed (with --submissions: the scores were writte
 not, 2 bad usage or a bad spec.`;
 
 function formatList(): string {
+  const width = Math.max(...Object.keys(FORMATS).map((name) => name.length)) + 1;
   return Object.entries(FORMATS)
-    .map(([name, format]) => `                      ${name.padEnd(11)}${format.description}`)
+    .map(([name, format]) => `                      ${name.padEnd(width)}${format.description}`)
     .join('\n');
 }
 
@@ -63,6 +64,14 @@ export function formatChoices(tokens: readonly ArgToken[]): FormatChoice[] {
       if (!FORMATS[last.name]?.defaultFile) throw new UsageError(`The ${last.name} format prints on standard output; it takes no --output.\n\n${GRADE_USAGE}`);
       last.output = token.value;
     }
+  }
+  // Classroom's reporter prints the points notices from classroom-result's output: our own notices too would make two.
+  if (choices.some((c) => c.name === 'classroom') && choices.some((c) => c.name === 'classroom-result')) {
+    throw new CliUsageError(
+      "--format classroom prints Classroom's points notices, and --format classroom-result hands the points to Classroom's reporter action, " +
+        'which prints the same notices: choose one (two "Points" notices would conflict).\n\n' +
+        GRADE_USAGE,
+    );
   }
   return choices;
 }

@@ -10,8 +10,28 @@ export interface FailureLocation {
   line?: number;
 }
 
-// `some/dir/name.ts:12` or `name.ts:12:5`, as esbuild's messages and node's (source-mapped) stack traces print them.
-const POSITION = /(?:file:\/\/)?([^\s()'"`:]*[\w-]+\.ts):(\d+)(?::\d+)?/g;
+// `some/dir/name.ts:12` or `name.ts:12:5`, as esbuild's messages and node's (source-mapped) stack
+// traces print them. Found from the `.ts:LINE` end and walked back to the path's start, so that
+// long student output costs linear time (a regex with the path in front backtracks quadratically).
+const TS_LINE = /\.ts:(\d+)/g;
+const PATH_STOP = /[\s()'"`:]/;
+
+/** Every `path.ts:LINE` in `text`, in order, `file://` dropped. */
+export function tsPositions(text: string): Array<{ path: string; line: number }> {
+  const positions: Array<{ path: string; line: number }> = [];
+  // Never walk back past the previous match: each character is looked at once.
+  let floor = 0;
+  for (const match of text.matchAll(TS_LINE)) {
+    const end = match.index + 3;
+    let start = match.index;
+    while (start > floor && !PATH_STOP.test(text[start - 1]!)) start -= 1;
+    floor = end;
+    // `file:///abs/x.ts` stops at the colon after `file`: the path is what follows `//`.
+    const candidate = text.slice(start, end).replace(/^\/\/(?=\/)/, '');
+    if (candidate.length > 3) positions.push({ path: candidate, line: Number(match[1]) });
+  }
+  return positions;
+}
 
 function relativeToRoot(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
@@ -30,10 +50,9 @@ export function firstSolutionPosition(texts: Array<string | undefined>, solution
   const folder = path.resolve(solutionDir);
   for (const text of texts) {
     if (!text) continue;
-    for (const match of text.matchAll(POSITION)) {
-      const file = path.resolve(cwd, match[1]!);
-      const line = Number(match[2]);
-      if (path.dirname(file) === folder && line > 0) return { file: relativeToRoot(root, file), line };
+    for (const position of tsPositions(text)) {
+      const file = path.resolve(cwd, position.path);
+      if (path.dirname(file) === folder && position.line > 0) return { file: relativeToRoot(root, file), line: position.line };
     }
   }
   return undefined;

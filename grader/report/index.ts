@@ -1,5 +1,6 @@
 // The output formats of `npm run grade -- --format NAME`: name → how to make its reporter.
 import { classroomReporter } from './classroom.js';
+import { classroomResultReporter } from './classroom-result.js';
 import { consoleReporter } from './console.js';
 import { errorsRaisedBefore, githubAnnotationsReporter } from './github-annotations.js';
 import { githubSummaryReporter } from './github-summary.js';
@@ -80,7 +81,12 @@ export const FORMATS: Record<string, OutputFormat> = {
     create: (c) => junitReporter({ file: fileOf(c), root: c.root, showHidden: c.showHidden }),
   },
   classroom: {
-    description: "GitHub Classroom's points notices on standard output, once, at the end",
+    description: "GitHub Classroom's points notices on standard output, once, at the end (without its reporter action)",
     create: (c) => classroomReporter({ write: c.write }),
+  },
+  'classroom-result': {
+    description: "the step output `result` (per-test scores) for Classroom's reporter action, appended to $GITHUB_OUTPUT (else classroom-result.txt)",
+    defaultFile: (env) => env.GITHUB_OUTPUT || 'classroom-result.txt',
+    create: (c) => classroomResultReporter({ file: fileOf(c), root: c.root, showHidden: c.showHidden }),
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERRORS_RAISED_ENV, errorsRaisedBefore, githubAnnotationsReporter, runAnnotations } from '../../grader/report/github-annotations.js';
-import { firstSolutionPosition, testLocation } from '../../grader/report/failure-location.js';
+import { firstSolutionPosition, testLocation, tsPositions } from '../../grader/report/failure-location.js';
 import type { ExerciseResult, GradeSummary, TestResult } from '../../grader/report/types.js';
 import { commandsIn } from './workflow-commands.js';
 
@@ -119,5 +119,15 @@ describe('the location of a failure', () => {
     const hidden = failed('h', { hidden: true, stderrTail: 'at /repo/assignments/a/solution.ts:3:1' });
     expect(testLocation(withEntry, hidden, '/repo')).toEqual({ file: 'assignments/a/main.ts' });
     expect(testLocation(withEntry, hidden, '/repo', true)).toEqual({ file: 'assignments/a/solution.ts', line: 3 });
+  });
+});
+
+describe('finding positions in long student output', () => {
+  it('takes linear time: 200,000 characters without a position, and one at the end', () => {
+    const noise = `${'x'.repeat(100_000)}.ts ${'a/'.repeat(50_000)}`;
+    expect(tsPositions(noise)).toEqual([]);
+    expect(tsPositions(`${noise} at file:///repo/assignments/a/solution.ts:5:1`)).toEqual([{ path: '/repo/assignments/a/solution.ts', line: 5 }]);
+    expect(tsPositions('(x.ts:3) "y/z.ts:4:1" .ts:9')).toEqual([{ path: 'x.ts', line: 3 }, { path: 'y/z.ts', line: 4 }]);
+    expect(tsPositions('a'.repeat(30_000) + '.ts:1'.repeat(30_000))).toHaveLength(30_000);
   });
 });

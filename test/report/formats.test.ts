@@ -93,7 +93,7 @@ describe('npm run grade -- --format NAME', () => {
   it('refuses an unknown format, an --output without its --format, and an --output for a format that prints', async () => {
     const root = await repo();
     expect((await grade(root, ['--format', 'toString'])).stderr).toContain('Unknown format "toString"');
-    expect((await grade(root, ['--format', 'tap'])).stderr).toContain('Unknown format "tap". Formats: console, json, github, gradescope, junit, classroom.');
+    expect((await grade(root, ['--format', 'tap'])).stderr).toContain('Unknown format "tap". Formats: console, json, github, gradescope, junit, classroom, classroom-result.');
     expect((await grade(root, ['--output', 'x.xml'])).stderr).toContain('--output x.xml must follow the --format it is for.');
     expect((await grade(root, ['--format', 'classroom', '--output', 'x'])).status).toBe(2);
   });
