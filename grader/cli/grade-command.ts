@@ -67,7 +67,7 @@ export function formatChoices(tokens: readonly ArgToken[]): FormatChoice[] {
   }
   // Classroom's reporter prints the points notices from classroom-result's output: our own notices too would make two.
   if (choices.some((c) => c.name === 'classroom') && choices.some((c) => c.name === 'classroom-result')) {
-    throw new CliUsageError(
+    throw new UsageError(
       "--format classroom prints Classroom's points notices, and --format classroom-result hands the points to Classroom's reporter action, " +
         'which prints the same notices: choose one (two "Points" notices would conflict).\n\n' +
         GRADE_USAGE,
