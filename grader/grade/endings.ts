@@ -13,9 +13,9 @@ import { seconds } from '../util/time.js';
 
 const FORK_BOMB_HINT = 'A child that starts children of its own in a loop (a fork bomb) ends here; each child should do its work and exit.';
 
-/** "exit status 0", "killed by signal SIGINT". */
+/** "exited with status 1", "was killed by signal SIGINT". */
 function howItEnded(run: ProgramRun): string {
-  return run.signal !== null ? `killed by signal ${run.signal}` : `exit status ${run.exitCode ?? 'unknown'}`;
+  return run.signal !== null ? `was killed by signal ${run.signal}` : run.exitCode !== null ? `exited with status ${run.exitCode}` : 'ended';
 }
 
 /** The detail as a sentence of its own (ending with a full stop). */
@@ -70,7 +70,7 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
       return {
         check: 'ending',
         passed: false,
-        message: `${run.endedDuringSteps === true ? `${who} ended (${howItEnded(run)}) before the interactive steps were over.` : `${who} did not answer in time.`}${sentence(detail)}${lastPrinted}`,
+        message: `${run.endedDuringSteps === true ? `${who} ${howItEnded(run)} during the interactive steps.` : `${who} did not answer in time.`}${sentence(detail)}${lastPrinted}`,
         hint: run.stepHint ?? ANSWER_INPUT_HINT,
       };
     case 'output-limit':

@@ -36,7 +36,7 @@ describe('endingVerdict', () => {
     });
     const verdict = endingVerdict(makeTest(), { main });
     expect(verdict?.message).toBe(
-      'Your program ended (killed by signal SIGUSR1) before the interactive steps were over. step 4 (expect "usr1 1"): the program ended before printing it. The last line it printed was `usr1 2`.',
+      'Your program was killed by signal SIGUSR1 during the interactive steps. step 4 (expect "usr1 1"): the program ended before printing it. The last line it printed was `usr1 2`.',
     );
     expect(verdict?.hint).toBe('Count each SIGUSR1 once, starting at 1.');
   });
