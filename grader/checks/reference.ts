@@ -19,6 +19,8 @@ export interface MaskRule {
 export interface ReferenceConfig {
   stream?: Stream;
   mask?: MaskRule[];
+  /** Compare the lines in any order (output of processes or threads whose order varies). */
+  unordered?: boolean;
   process?: string;
 }
 
@@ -53,6 +55,11 @@ export const referenceCheck: CheckKind<ReferenceConfig> = {
           additionalProperties: false,
         },
       },
+      unordered: {
+        type: 'boolean',
+        default: false,
+        description: 'Compare the lines in any order (sorted on both sides after masking), for output whose order varies between runs.',
+      },
     },
   },
   run(config, context): CheckOutcome {
@@ -67,13 +74,15 @@ export const referenceCheck: CheckKind<ReferenceConfig> = {
       };
     }
     const mask = config.mask ?? [];
-    const expected = applyMask(streamText(reference, stream), mask);
-    const actual = applyMask(streamText(run, stream), mask);
+    const inOrder = (text: string): string => (config.unordered ? text.split('\n').sort().join('\n') : text);
+    const expected = inOrder(applyMask(streamText(reference, stream), mask));
+    const actual = inOrder(applyMask(streamText(run, stream), mask));
     if (expected === actual) return { passed: true, message: `${streamName(run, stream)} is the same as the reference solution's.` };
     if (actual === '') return { passed: false, message: `${printedNothing(run, stream)} The reference solution prints ${quote(expected)}.` };
+    const sorted = config.unordered ? ' (lines sorted, as their order may vary)' : '';
     const outcome: CheckOutcome = {
       passed: false,
-      message: `The ${streamName(run, stream)} differs from the reference solution's: ${describeTextDifference(expected, actual)}.${truncationNote(run)}`,
+      message: `The ${streamName(run, stream)} differs from the reference solution's${sorted}: ${describeTextDifference(expected, actual)}.${truncationNote(run)}`,
     };
     const diff = unifiedDiff(expected, actual);
     if (diff !== undefined) outcome.diff = diff;

@@ -12,6 +12,7 @@ import { shellQuote } from './shell-quote.js';
 import { endingVerdict } from './endings.js';
 import { applySplitChecks, feedRerunInput } from './split-checks.js';
 import { measurementError, shouldMeasureAgain } from './measurement-doubt.js';
+import { gradeGenerated, withInput } from './grade-generated.js';
 
 export interface TestGradingContext {
   slug: string;
@@ -28,7 +29,7 @@ const STDERR_TAIL_LINES = 12;
 export async function gradeTest(test: TestSpec, context: TestGradingContext): Promise<TestResult> {
   const started = Date.now();
   const baseSeed = context.seed ?? test.seed ?? randomInt(1, 2 ** 31 - 1);
-  const needsSeed = test.trials > 1 || test.feed !== undefined || test.seed !== undefined || context.seed !== undefined;
+  const needsSeed = test.trials > 1 || test.feed !== undefined || test.generate !== undefined || test.seed !== undefined || context.seed !== undefined;
   const result: TestResult = {
     name: test.name,
     status: 'passed',
@@ -43,7 +44,8 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
   };
   if (needsSeed) result.seed = baseSeed;
   try {
-    for (let trial = 1; trial <= test.trials; trial++) {
+    if (test.generate !== undefined) await gradeGeneratedInto(result, test, context, baseSeed);
+    else for (let trial = 1; trial <= test.trials; trial++) {
       // Each trial its own seed (trial 1: the reported one), so that --seed replays every trial.
       const { checks, runs, attempts } = await runTrial(test, context, baseSeed + trial - 1);
       result.checks = checks;
@@ -98,6 +100,29 @@ async function runTrial(
     const checks = testRun.splits ? applySplitChecks(test, checkContext, testRun.splits, applyChecks) : applyChecks(test, checkContext);
     if (!shouldMeasureAgain(checks, attempt)) return { checks, runs, attempts: attempt };
   }
+}
+
+/** A test with `generate`: the program and the reference on each generated case (grade-generated.ts). */
+async function gradeGeneratedInto(result: TestResult, test: TestSpec, context: TestGradingContext, seed: number): Promise<void> {
+  const reference = await context.reference();
+  const verdict = await gradeGenerated(test, seed, async (concrete) => {
+    // One after the other: the machine may have only two cores.
+    const mine = await runTest(concrete, context.program, { seed });
+    const theirs = await runTest(concrete, reference, { seed });
+    const broken = Object.values(theirs.runs).find((run) => run.ending !== 'exited');
+    if (broken !== undefined) return { referenceProblem: `its process \`${broken.name}\` did not end by itself (${broken.ending}${broken.endingDetail ? `: ${broken.endingDetail}` : ''})` };
+    return { checks: applyChecks(concrete, { test: concrete, run: mine.runs.main!, runs: mine.runs, workTree: mine.workTree, reference: theirs.runs }) };
+  });
+  if (verdict.status === 'error') throw new Error(verdict.message);
+  if (verdict.status === 'passed') {
+    result.checks = [{ check: 'reference', passed: true, message: `Your program did as the reference solution on ${verdict.cases} generated inputs.` }];
+    return;
+  }
+  result.checks = withInput(verdict, seed);
+  result.status = 'failed';
+  result.score = 0;
+  result.message = result.checks.find((check) => !check.passed)?.message ?? '';
+  result.rerun = rerunCommand(context.slug, verdict.test);
 }
 
 /** The ending of every process first; if one did not end by itself, its verdict is the result. */

@@ -73,7 +73,8 @@ export async function exportRepository(root: string, dest: string): Promise<Expo
 async function studentSpec(root: string, file: string): Promise<{ text: string; summary: ExportedSpec }> {
   const full = path.join(root, file);
   const spec = await loadSpec(full);
-  const hidden = spec.tests.flatMap((test, index) => (test.hidden ? [index] : []));
+  // Hidden tests, and generated ones (they compare with the reference, which students do not get).
+  const hidden = spec.tests.flatMap((test, index) => (test.hidden || test.generate !== undefined ? [index] : []));
   const recorded = await recordReferenceOutputs(root, spec, new Set(hidden));
   const text = studentSpecText(await readFile(full, 'utf8'), hidden, recorded);
   try {

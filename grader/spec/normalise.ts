@@ -1,3 +1,4 @@
+import type { GenerateSpec } from '../generate/types.js';
 import type { CheckSpec, ExerciseSpec, FeedSpec, FixtureSpec, MustRejectSpec, PeerProcessSpec, StepSpec, TestSpec } from './types.js';
 
 /** A mustReject entry as written: one test or a list. */
@@ -31,6 +32,7 @@ export interface RawTestSettings {
 
 export interface RawTest extends RawTestSettings {
   name: string;
+  generate?: GenerateSpec;
   checks: CheckSpec[];
 }
 
@@ -88,6 +90,7 @@ function normaliseTest(test: RawTest, defaults: RawTestSettings): TestSpec {
   if (merged.seed !== undefined) normalised.seed = merged.seed;
   if (merged.umask !== undefined) normalised.umask = parseInt(merged.umask, 8);
   if (merged.onStall !== undefined) normalised.onStall = merged.onStall;
+  if (test.generate !== undefined) normalised.generate = test.generate;
   return normalised;
 }
 

@@ -176,6 +176,71 @@ export const testSettingProperties = {
   onStall: { ...text, description: 'Shown to the student when a process of this test is stopped by a timeout or for no progress (the likely cause).' },
 } as const;
 
+const valueSpec = {
+  type: 'object',
+  description: 'One generated value: exactly one of int, text, envValue, envName, pick, tree.',
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    int: {
+      type: 'object',
+      description: 'An integer from min to max.',
+      properties: { min: { type: 'integer', description: 'Smallest value.' }, max: { type: 'integer', description: 'Largest value.' } },
+      required: ['min', 'max'],
+      additionalProperties: false,
+    },
+    text: {
+      type: 'object',
+      description: 'Lines of text: blank lines, with or without a final newline, "\\r" inside lines, multi-byte characters.',
+      properties: {
+        maxLines: { type: 'integer', minimum: 0, description: 'Most lines (default 6).' },
+        cr: { type: 'boolean', description: 'Put "\\r" inside lines (default true).' },
+        multibyte: { type: 'boolean', description: 'Use multi-byte characters (default true).' },
+      },
+      additionalProperties: false,
+    },
+    envValue: {
+      type: 'object',
+      description: 'An environment value: empty, with spaces, "=", "$HOME", "*", quotes, multi-byte characters.',
+      properties: { maxLength: { type: 'integer', minimum: 0, description: 'Most pieces (default 4).' } },
+      additionalProperties: false,
+    },
+    envName: { type: 'object', description: 'An environment variable name that is not a base variable.', additionalProperties: false },
+    pick: { type: 'array', minItems: 1, items: { anyOf: [{ type: 'string' }, { type: 'number' }] }, description: 'One of these values.' },
+    tree: {
+      type: 'object',
+      description: 'A directory tree under root: files, empty directories, symbolic links (dangling, looping), FIFOs, odd names.',
+      properties: {
+        root: { ...text, description: 'The directory the tree is made in (relative to the work directory); `${name}` stands for it.' },
+        depth: { type: 'integer', minimum: 0, maximum: 4, description: 'Most levels of directories below root (default 2).' },
+        maxEntries: { type: 'integer', minimum: 0, maximum: 10, description: 'Most entries per directory (default 4).' },
+        fifos: { type: 'boolean', description: 'Include FIFOs (default true).' },
+        symlinks: { type: 'boolean', description: 'Include symbolic links (default true).' },
+      },
+      required: ['root'],
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+const generateSchema = {
+  type: 'object',
+  description: 'Generated cases (fast-check): each is run by the program and by the reference on the same input; a failure is shrunk to the smallest input and reported with the seed that replays it.',
+  properties: {
+    cases: { type: 'integer', minimum: 1, maximum: 50, description: 'Generated cases per grading (default 4).' },
+    shrinkRuns: { type: 'integer', minimum: 0, maximum: 100, description: 'Most further cases tried to shrink a failure (default 8).' },
+    values: {
+      type: 'object',
+      description: 'The values by name; `${name}` in args, env values, stdin, files and processes is replaced by the value.',
+      additionalProperties: valueSpec,
+      minProperties: 1,
+    },
+  },
+  required: ['values'],
+  additionalProperties: false,
+} as const;
+
 /** The spec schema with `checkSchema` as the schema of one check. */
 export function specSchema(checkSchema: object): object {
   return {
@@ -202,6 +267,7 @@ export function specSchema(checkSchema: object): object {
           properties: {
             name: { ...text, minLength: 1, description: 'Unique name of the test.' },
             ...testSettingProperties,
+            generate: generateSchema,
             checks: { type: 'array', minItems: 1, items: checkSchema, description: 'What must hold after the run.' },
           },
           required: ['name', 'checks'],

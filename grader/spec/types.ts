@@ -2,6 +2,7 @@
 // The schema is assembled from grader/spec/schema-base.ts and the checks' own fragments
 // (grader/checks/*): keep these types and those fragments in step.
 import type { StepSignal } from './signals.js';
+import type { GenerateSpec } from '../generate/types.js';
 
 /** A check as written in a spec: `check` names it, the other fields are its configuration. */
 export interface CheckSpec {
@@ -112,6 +113,8 @@ export interface TestSpec {
   umask?: number;
   /** Shown to the student when a process of the test is stopped by a timeout or for no progress. */
   onStall?: string;
+  /** Generated cases, each run by the program and the reference (grader/generate/). */
+  generate?: GenerateSpec;
   checks: CheckSpec[];
 }
 

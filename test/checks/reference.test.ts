@@ -14,6 +14,16 @@ describe('reference', () => {
     expect(referenceCheck.run({}, context).passed).toBe(false);
     expect(referenceCheck.run({ mask: PID_MASK }, context).passed).toBe(true);
   });
+  it('with unordered, compares the lines in any order but still counts them', () => {
+    const reference = { main: makeRun({ stdout: 'worker 0 started\nworker 1 started\n' }) };
+    const swapped = makeContext(makeRun({ stdout: 'worker 1 started\nworker 0 started\n' }), { reference });
+    expect(referenceCheck.run({}, swapped).passed).toBe(false);
+    expect(referenceCheck.run({ unordered: true }, swapped).passed).toBe(true);
+    const twice = makeContext(makeRun({ stdout: 'worker 1 started\nworker 1 started\n' }), { reference });
+    const outcome = referenceCheck.run({ unordered: true }, twice);
+    expect(outcome.passed).toBe(false);
+    expect(outcome.message).toContain('(lines sorted, as their order may vary)');
+  });
   it('fails on a difference, with a diff of the masked texts', () => {
     const context = makeContext(makeRun({ stdout: 'Child is 123\ntotal 2\n' }), { reference: { main: makeRun({ stdout: 'Child is 456\ntotal 3\n' }) } });
     const outcome = referenceCheck.run({ mask: PID_MASK }, context);
