@@ -6,6 +6,7 @@ import { checkKindList } from '../../grader/checks/index.js';
 import { DEFAULT_SLACK_MS } from '../../grader/checks/intervals.js';
 import { DEFAULT_TS_TOLERANCE_S } from '../../grader/checks/reserved.js';
 import { DEFAULT_TIMING_SLACK_MS } from '../../grader/checks/timing.js';
+import { DEFAULT_CASES, DEFAULT_SHRINK_RUNS } from '../../grader/grade/grade-generated.js';
 import { DEFAULT_PAUSE_MS, DEFAULT_RANDOM_RUNS, DEFAULT_START_DELAY_MS } from '../../grader/run/feed.js';
 import { DEFAULT_EXIT_TIMEOUT_MS, DEFAULT_STEP_TIMEOUT_MS } from '../../grader/run/steps.js';
 import { DEFAULT_UMASK } from '../../grader/sandbox/supervisor.js';
@@ -57,6 +58,8 @@ const applied: Record<string, string> = {
   'test.checks.intervals.slackMs': String(DEFAULT_SLACK_MS),
   'test.checks.lines.tsToleranceS': String(DEFAULT_TS_TOLERANCE_S),
   'test.checks.timing.slackMs': String(DEFAULT_TIMING_SLACK_MS),
+  'test.generate.cases': String(DEFAULT_CASES),
+  'test.generate.shrinkRuns': String(DEFAULT_SHRINK_RUNS),
 };
 
 describe("the schema's documented defaults", () => {
