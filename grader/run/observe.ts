@@ -49,11 +49,19 @@ interface SamplerMessage {
   coverage: ObservationCoverage;
 }
 
+/** One process as one sample read it. */
+interface Sample {
+  pid: number;
+  hostPpid: number;
+  command: string;
+  cpuTicks: number;
+}
+
 /**
- * The sampling itself, self-contained (no outside names, `fs` passed in), so that the same code
- * runs on the main thread and, through its source text, on the sampling thread.
+ * The readers of /proc the sampling needs, self-contained (no outside names, `fs` passed in), so
+ * that the same code runs on the main thread and, through its source text, on the sampling thread.
  */
-function samplerCore(fsModule: typeof fs) {
+function samplerParts(fsModule: typeof fs) {
   const read = (file: string): string | undefined => {
     try {
       return fsModule.readFileSync(file, 'utf8');
@@ -63,17 +71,8 @@ function samplerCore(fsModule: typeof fs) {
   };
   const children = (pid: number): number[] => {
     const text = read(`/proc/${pid}/task/${pid}/children`);
-    if (text === undefined) return [];
-    const list: number[] = [];
-    for (const word of text.split(' ')) if (word.trim() !== '') list.push(Number(word));
-    return list;
+    return text === undefined ? [] : text.split(' ').filter((word) => word.trim() !== '').map(Number);
   };
-  interface Sample {
-    pid: number;
-    hostPpid: number;
-    command: string;
-    cpuTicks: number;
-  }
   const readSample = (hostPid: number): Sample | undefined => {
     const status = read(`/proc/${hostPid}/status`);
     if (status === undefined || /^State:\s+[ZX]/m.test(status)) return undefined;
@@ -102,6 +101,48 @@ function samplerCore(fsModule: typeof fs) {
       return [];
     }
   };
+  /** Brings a known entry up to date with a sample; true when it changed (new threads, command, CPU). */
+  const updateEntry = (known: ObservedEntry, sample: Sample, tids: number[], nowMs: number, trackStates: boolean): boolean => {
+    const { command } = sample;
+    const hostPid = known.hostPid;
+    let differs = false;
+    if (tids.length > known.maxAtOnce) {
+      known.maxAtOnce = tids.length;
+      differs = true;
+    }
+    for (const tid of tids) {
+      if (!known.tids.includes(tid)) {
+        known.tids.push(tid);
+        differs = true;
+      }
+    }
+    // A fork that then execs shows its parent's command first, the exec'd one after.
+    if (command !== '') {
+      if (!known.commands.includes(command)) known.commands.push(command);
+      if (command !== known.lastCommand) differs = true;
+      known.lastCommand = command;
+      known.lastCommandMs = nowMs;
+    }
+    if (sample.cpuTicks > known.cpuTicks) {
+      known.cpuTicks = sample.cpuTicks;
+      differs = true;
+    }
+    // Every 10 ms: which threads are running or ready to run. Unlike CPU time, this does not
+    // shrink when other work shares the processors (a spinning thread is runnable all along).
+    const since = nowMs - known.statesAtMs;
+    if (trackStates && since >= 10) {
+      known.runnableMs += runnableThreads(hostPid, tids) * Math.min(since, 50);
+      known.statesAtMs = nowMs;
+      differs = true;
+    }
+    return differs;
+  };
+  return { children, readSample, threadIds, updateEntry };
+}
+
+/** The sampling itself, built on samplerParts (in the thread's source text, both are defined side by side). */
+function samplerCore(fsModule: typeof fs) {
+  const parts = samplerParts(fsModule);
   /**
    * One sample: updates `state`; returns the host pids whose entry changed (new, new threads,
    * command, CPU). Every process under the roots but the sandbox's own is kept, the supervisor's
@@ -110,7 +151,7 @@ function samplerCore(fsModule: typeof fs) {
   const sampleOnce = (roots: RootValues, state: Map<number, ObservedEntry>, nowMs: number, trackStates: boolean): number[] => {
     const hostPids = new Set<number>();
     const walk = (pid: number): void => {
-      for (const child of children(pid)) {
+      for (const child of parts.children(pid)) {
         if (hostPids.has(child)) continue;
         hostPids.add(child);
         walk(child);
@@ -123,14 +164,14 @@ function samplerCore(fsModule: typeof fs) {
     }
     const samples = new Map<number, Sample>();
     for (const hostPid of hostPids) {
-      const sample = readSample(hostPid);
+      const sample = parts.readSample(hostPid);
       if (sample !== undefined) samples.set(hostPid, sample);
     }
     const changed: number[] = [];
     for (const [hostPid, sample] of samples) {
       if (hostPid === roots.treeRoot || roots.sandbox.includes(sample.pid)) continue;
-      const ppid = samples.get(sample.hostPpid)?.pid ?? readSample(sample.hostPpid)?.pid ?? 0;
-      const tids = threadIds(hostPid);
+      const ppid = samples.get(sample.hostPpid)?.pid ?? parts.readSample(sample.hostPpid)?.pid ?? 0;
+      const tids = parts.threadIds(hostPid);
       // An empty command line: the process was exiting (or not yet set up) as it was read.
       const command = sample.command;
       const known = state.get(hostPid);
@@ -152,37 +193,7 @@ function samplerCore(fsModule: typeof fs) {
         changed.push(hostPid);
         continue;
       }
-      let differs = false;
-      if (tids.length > known.maxAtOnce) {
-        known.maxAtOnce = tids.length;
-        differs = true;
-      }
-      for (const tid of tids) {
-        if (!known.tids.includes(tid)) {
-          known.tids.push(tid);
-          differs = true;
-        }
-      }
-      // A fork that then execs shows its parent's command first, the exec'd one after.
-      if (command !== '') {
-        if (!known.commands.includes(command)) known.commands.push(command);
-        if (command !== known.lastCommand) differs = true;
-        known.lastCommand = command;
-        known.lastCommandMs = nowMs;
-      }
-      if (sample.cpuTicks > known.cpuTicks) {
-        known.cpuTicks = sample.cpuTicks;
-        differs = true;
-      }
-      // Every 10 ms: which threads are running or ready to run. Unlike CPU time, this does not
-      // shrink when other work shares the processors (a spinning thread is runnable all along).
-      const since = nowMs - known.statesAtMs;
-      if (trackStates && since >= 10) {
-        known.runnableMs += runnableThreads(hostPid, tids) * Math.min(since, 50);
-        known.statesAtMs = nowMs;
-        differs = true;
-      }
-      if (differs) changed.push(hostPid);
+      if (parts.updateEntry(known, sample, tids, nowMs, trackStates)) changed.push(hostPid);
     }
     return changed;
   };
@@ -194,6 +205,7 @@ function samplerCore(fsModule: typeof fs) {
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
+const samplerParts = ${samplerParts.toString()};
 const core = (${samplerCore.toString()})(fs);
 const watched = new Map();
 let timer;

@@ -1,6 +1,5 @@
 // The `signal` step: send a signal to a process of a running program, found on the host by the
 // pid the grader started (the main process) or by a pid the program printed (a child of it).
-import fs from 'node:fs';
 import type { Bindings } from '../checks/template.js';
 import type { StepSignal } from '../spec/signals.js';
 
@@ -13,15 +12,7 @@ export interface RunProcess {
   ownPid: number;
 }
 
-/** A process's pid in its innermost PID namespace (NSpid), if readable. */
-export function innerPid(pid: number): number | undefined {
-  try {
-    const fields = /^NSpid:\s+(.+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/);
-    return fields === undefined ? undefined : Number(fields[fields.length - 1]);
-  } catch {
-    return undefined;
-  }
-}
+export { innerPid } from '../sandbox/sweep.js';
 
 /**
  * Sends `signal` to the process of the run whose own pid is `ownPid`. Only processes of the run

@@ -2,21 +2,6 @@
 // but children (a fork that hoards, a tree of them) must count too, or a few of them, each under
 // the per-process data limit, can take the machine's memory.
 import fs from 'node:fs';
-import { childPids } from '../sandbox/sweep.js';
-
-/** Every descendant of `root` (not `root` itself), breadth first, at most `limit` of them. */
-export function descendantPids(root: number, limit = 4096): number[] {
-  const found: number[] = [];
-  const queue = [root];
-  while (queue.length > 0 && found.length < limit) {
-    const pid = queue.shift() as number;
-    for (const child of childPids(pid)) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
 
 /** Private resident memory (RssAnon) of the processes together, in MiB (files and shared pages excluded). */
 export function anonymousMb(pids: readonly number[]): number {

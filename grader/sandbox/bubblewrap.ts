@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dropPrivilegesArgs, setprivPath } from './identity.js';
 import { supervisorScript } from './supervisor.js';
+import { bubblewrapTree } from './bubblewrap-tree.js';
+import type { Tier } from './tier.js';
 import type { Launch, LaunchRequest, SandboxPaths } from './types.js';
 
 /** Where the program and the work directory appear inside the sandbox. */
@@ -103,3 +105,13 @@ export function bubblewrapLaunch(request: LaunchRequest): Launch {
   }
   return { file: bwrap, args: inner, env: {}, cwd: '/', waitsForDescendants: true };
 }
+
+/** The bubblewrap tier: fixed paths inside the sandbox, seen as they are. */
+export const bubblewrapTier: Tier = {
+  name: 'bubblewrap',
+  paths: () => BUBBLEWRAP_PATHS,
+  launch: bubblewrapLaunch,
+  join: (...parts) => path.posix.join(...parts),
+  seenPath: (sandboxPath) => sandboxPath,
+  tree: bubblewrapTree,
+};

@@ -2,7 +2,7 @@
 // that runs programs.
 export { detectSandbox, describeTier, sandboxSummary, SANDBOX_VARIABLE } from './detect.js';
 export { buildEnvironment, programPath, MARKER_VARIABLE } from './environment.js';
-export { buildLaunch, sandboxPaths } from './launch.js';
+export { tierNamed } from './tiers.js';
 export { acquireIdentity, SLOT_UID_BASE } from './identity.js';
 export { findProcesses, sweepProcesses, processGroupAlive, killProcessGroup, type ProcessMatcher } from './sweep.js';
 export { readableProgramDir } from './access.js';

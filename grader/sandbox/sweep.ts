@@ -132,3 +132,36 @@ export function killProcessGroup(pgid: number): void {
     // gone
   }
 }
+
+/** SIGKILL one process, ignoring one that is already gone. */
+export function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone
+  }
+}
+
+/** Every descendant of `root` (not `root` itself), breadth first, at most `limit` of them. */
+export function descendantPids(root: number, limit = 4096): number[] {
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0 && found.length < limit) {
+    const pid = queue.shift() as number;
+    for (const child of childPids(pid)) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/** A process's pid in its innermost PID namespace (NSpid), if readable. */
+export function innerPid(pid: number): number | undefined {
+  try {
+    const fields = /^NSpid:\s+(.+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/);
+    return fields === undefined ? undefined : Number(fields[fields.length - 1]);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,9 +1,12 @@
 // The weak tier: no namespaces. The supervisor leads its own session and process group, gets a
 // clean environment and rlimits, and runs as the slot's uid when the grader is root.
+import fs from 'node:fs';
 import path from 'node:path';
 import { dropPrivilegesArgs, setprivPath } from './identity.js';
 import { supervisorScript } from './supervisor.js';
+import type { Tier } from './tier.js';
 import type { Launch, LaunchRequest, SandboxPaths } from './types.js';
+import { weakTree } from './weak-tree.js';
 
 /** In the weak tier the program sees the host paths themselves. */
 export function weakPaths(programDir: string, workDir: string): SandboxPaths {
@@ -22,3 +25,22 @@ export function weakLaunch(request: LaunchRequest): Launch {
   const [file, ...args] = sh;
   return { file: file ?? '/bin/sh', args, env: request.env, cwd, waitsForDescendants: false };
 }
+
+/** The path with symbolic links resolved (as given if it cannot be). */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** The weak tier: host paths, seen with symbolic links resolved (as node and getcwd() resolve them). */
+export const weakTier: Tier = {
+  name: 'weak',
+  paths: weakPaths,
+  launch: weakLaunch,
+  join: (...parts) => path.join(...parts),
+  seenPath: realPath,
+  tree: weakTree,
+};

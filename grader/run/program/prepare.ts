@@ -1,0 +1,69 @@
+// Everything decided before a program starts: its directories as the sandbox shows them, its
+// environment and command line, and its limits (process cap counted for the tier's identity).
+import fs from 'node:fs';
+import path from 'node:path';
+import { readableProgramDir } from '../../sandbox/access.js';
+import { buildEnvironment, MARKER_VARIABLE, mutantVariable } from '../../sandbox/environment.js';
+import { isRoot } from '../../sandbox/identity.js';
+import { findProcesses } from '../../sandbox/sweep.js';
+import type { Tier } from '../../sandbox/tier.js';
+import type { Launch, ResolvedLimits, SandboxPaths } from '../../sandbox/types.js';
+import { handOverWorkDir, type RunSession } from '../session.js';
+import type { RunRequest } from '../types.js';
+
+/** A program ready to start. */
+export interface PreparedLaunch {
+  plan: Launch;
+  paths: SandboxPaths;
+  /** The entry file as the program sees it. */
+  entryPath: string;
+  /** The environment as the program sees it, PWD included. */
+  env: Record<string, string>;
+  /** The work subdirectory it starts in ('' for the work directory). */
+  cwd: string;
+}
+
+function normaliseCwd(cwd: string | undefined): string {
+  const relative = path.posix.normalize((cwd ?? '').replace(/\\/g, '/')).replace(/^\.\/?$/, '');
+  if (relative.startsWith('/') || relative === '..' || relative.startsWith('../')) {
+    throw new Error(`cwd ${JSON.stringify(cwd)} is not inside the work directory`);
+  }
+  return relative.replace(/\/$/, '');
+}
+
+function entryFile(request: RunRequest): string {
+  const entry = request.entry ?? request.program.entry;
+  return /\.[cm]?js$/.test(entry) ? entry : `${entry}.js`;
+}
+
+/** Without a uid of its own, the run shares RLIMIT_NPROC with the grader's user: count those. */
+function processCap(limits: ResolvedLimits, hasOwnUid: boolean): number {
+  if (hasOwnUid || isRoot() || typeof process.getuid !== 'function') return limits.processes;
+  return limits.processes + findProcesses({ uid: process.getuid() }).length;
+}
+
+/** Makes the work directories and the readable program copy; `cleanups` gets what removes them. */
+export function prepareLaunch(
+  request: RunRequest,
+  session: RunSession,
+  tier: Tier,
+  limits: ResolvedLimits,
+  options: { ownsSession: boolean; cleanups: Array<() => void> },
+): PreparedLaunch {
+  const { identity } = session;
+  const cwd = normaliseCwd(request.cwd);
+  fs.mkdirSync(path.join(request.workDir, cwd), { recursive: true });
+  if (options.ownsSession) handOverWorkDir(session, request.workDir);
+  const program = identity.uid !== undefined ? readableProgramDir(request.program.dir) : { dir: request.program.dir, remove: () => undefined };
+  options.cleanups.push(() => program.remove());
+
+  const paths = tier.paths(program.dir, request.workDir);
+  const env = { ...buildEnvironment(paths.work, request.env), ...mutantVariable(request.program.activeMutant) };
+  if (identity.marker !== undefined) env[MARKER_VARIABLE] = identity.marker;
+  const heapFlag = limits.heapMb === undefined ? [] : [`--max-old-space-size=${limits.heapMb}`];
+  const entryPath = tier.join(paths.program, entryFile(request));
+  const command = [process.execPath, ...heapFlag, entryPath, ...request.args];
+  const commandLimits = { ...limits, processes: processCap(limits, identity.uid !== undefined) };
+  const plan = tier.launch({ tier: tier.name, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity });
+  return { plan, paths, entryPath, env: { ...env, PWD: tier.join(paths.work, cwd) }, cwd };
+}
