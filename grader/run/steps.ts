@@ -89,6 +89,8 @@ function automaticHint(step: StepSpec, ended: boolean, wroteJustBefore: boolean,
 interface OutputLine {
   text: string;
   next: number;
+  /** Ended by a newline (a trailing line without one may still grow). */
+  complete: boolean;
 }
 
 /** The lines of `text` from `cursor` on (a trailing line without newline counts, e.g. a prompt). */
@@ -98,7 +100,7 @@ function linesFrom(text: string, cursor: number): OutputLine[] {
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline < 0 ? text.length : newline;
-    lines.push({ text: text.slice(offset, end).replace(/\r$/, ''), next: newline < 0 ? text.length : newline + 1 });
+    lines.push({ text: text.slice(offset, end).replace(/\r$/, ''), next: newline < 0 ? text.length : newline + 1, complete: newline >= 0 });
     if (newline < 0) break;
     offset = newline + 1;
   }
@@ -220,10 +222,19 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
       for (;;) {
         // In this order: once finished, the text read is final.
         const over = target.finished();
-        const found = matchAll(templates, linesFrom(target.stdoutSoFar(), cursor), bindings, environmentNow(target), index);
+        const environment = environmentNow(target);
+        const all = linesFrom(target.stdoutSoFar(), cursor);
+        // `next: true`: the very next line(s) must be these; any other line is a certain failure.
+        const lines = step.next === true ? all.slice(0, templates.length) : all;
+        const found = matchAll(templates, lines, bindings, environment, index);
         if (found !== undefined) {
           ({ cursor, bindings } = found);
           break;
+        }
+        const wrong = step.next === true ? lines.find((line) => line.complete && !templates.some((t) => matchLine(t, line.text, bindings, environment, { line: 0, template: index }).matched)) : undefined;
+        if (wrong !== undefined) {
+          const which = templates.length === 1 ? 'the next line' : 'one of the next lines';
+          return fail(index, step, `${describeStep(step, index)}: ${which} was ${JSON.stringify(wrong.text)}`, over);
         }
         if (over || performance.now() >= deadline) {
           const why = over ? 'the program ended before printing it' : `not seen within ${duration(timeoutMs)}`;

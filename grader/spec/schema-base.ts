@@ -40,6 +40,7 @@ const step = {
       properties: {
         expect: { ...text, description: 'A line template: wait until a line of stdout matches it.' },
         timeoutMs: { ...positiveMs, description: `How long to wait for it (default ${DEFAULT_STEP_TIMEOUT_MS}).` },
+        next: { type: 'boolean', description: 'The very next line must match: another line fails the step at once instead of being skipped (default false).' },
         hint: stepHint,
       },
       required: ['expect'],
@@ -55,6 +56,7 @@ const step = {
           description: 'Line templates that must each match a line of stdout of its own, in any order (placeholders bind across them).',
         },
         timeoutMs: { ...positiveMs, description: `How long to wait for all of them (default ${DEFAULT_STEP_TIMEOUT_MS}).` },
+        next: { type: 'boolean', description: 'They are the very next lines: another line among them fails the step at once (default false).' },
         hint: stepHint,
       },
       required: ['expectAll'],

@@ -35,9 +35,10 @@ export interface StepCommon {
 export type StepSpec = StepCommon &
   (
     | { send: string }
-    | { expect: string; timeoutMs?: number }
+    /** `next`: the very next line must match (any other line fails the step at once). */
+    | { expect: string; timeoutMs?: number; next?: boolean }
     /** Each template must match a line of its own, in any order; placeholders bind across them. */
-    | { expectAll: string[]; timeoutMs?: number }
+    | { expectAll: string[]; timeoutMs?: number; next?: boolean }
     | { close: true }
     | { waitMs: number }
     /** The program must end by itself within timeoutMs, standard input still open. */

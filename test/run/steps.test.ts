@@ -97,6 +97,28 @@ describe('expect', () => {
   });
 });
 
+describe('next: true (the very next line must match)', () => {
+  it('fails at once on a wrong next line, without waiting for the timeout', async () => {
+    const target = scripted('ready\n', ['USR1 count 1\nusr1 1\n']);
+    const failure = await playSteps(target, [{ expect: 'ready' }, { send: 'x\n' }, { expect: 'usr1 1', next: true, timeoutMs: 600_000 }]);
+    expect(failure?.detail).toBe('step 3 (expect "usr1 1"): the next line was "USR1 count 1"');
+  });
+
+  it('passes when the next line matches, and waits for a line still being printed', async () => {
+    expect(await playSteps(scripted('ready\n', ['usr1 1\n']), [{ expect: 'ready' }, { send: 'x\n' }, { expect: 'usr1 1', next: true }])).toBeUndefined();
+    // "usr" without its newline may still become "usr1 1": only the timeout ends the wait.
+    const partial = await playSteps(scripted('', ['usr']), [{ send: 'x\n' }, { expect: 'usr1 1', next: true, timeoutMs: 50 }]);
+    expect(partial?.detail).toBe('step 2 (expect "usr1 1"): not seen within 50 ms');
+  });
+
+  it('with expectAll: the next lines in any order, and a line that is none of them fails at once', async () => {
+    const steps = (next: boolean): StepSpec[] => [{ send: 'x\n' }, { expectAll: ['b', 'a'], next, timeoutMs: 600_000 }];
+    expect(await playSteps(scripted('', ['a\nb\n']), steps(true))).toBeUndefined();
+    const failure = await playSteps(scripted('', ['a\nc\nb\n']), steps(true));
+    expect(failure?.detail).toBe('step 2 (expect, in any order, "b", "a"): one of the next lines was "c"');
+  });
+});
+
 describe('a program that a signal ended', () => {
   it('is told which signal of the test ended it', async () => {
     let ended = false;

@@ -55,6 +55,9 @@ const applied: Record<string, string> = {
   'test.feed.startDelayMs': String(DEFAULT_START_DELAY_MS),
   // grader/run/feed.ts uses a part without `repeat` once (test/run/feed.test.ts feeds such parts).
   'test.feed.parts.repeat': '1',
+  // grader/run/steps.ts reads only `next: true` as strict (test/run/steps.test.ts plays both).
+  'test.steps.expect.next': 'false',
+  'test.steps.expectAll.next': 'false',
   'test.checks.intervals.slackMs': String(DEFAULT_SLACK_MS),
   'test.checks.lines.tsToleranceS': String(DEFAULT_TS_TOLERANCE_S),
   'test.checks.timing.slackMs': String(DEFAULT_TIMING_SLACK_MS),
