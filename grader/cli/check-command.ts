@@ -21,6 +21,16 @@ rewrites the table of docs/mutation.md. Slow: name the exercises you changed.
 
 Exit status: 0 all is well, 1 any problem (listed at the end), 2 bad usage.`;
 
+/** ": the first problem's first line (and how many more)", so that a BAD line says why at once. */
+function firstProblem(problems: readonly { message: string }[]): string {
+  const [first] = problems;
+  if (first === undefined) return '';
+  const lines = first.message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const shown = lines.slice(0, 2).join(' ');
+  const more = problems.length - 1 + (lines.length > 2 ? 1 : 0);
+  return `: ${shown}${more > 0 ? ' (more at the end)' : ''}`;
+}
+
 /** `npm run check`: the catalog's specs, references and known-bad variants, and a strength table. */
 export const checkCommand = defineCommand({
   usage: USAGE,
@@ -34,7 +44,7 @@ export const checkCommand = defineCommand({
       root: env.root,
       slugs: positionals,
       ...(jobs === undefined ? {} : { jobs }),
-      onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}\n`),
+      onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}${firstProblem(problems)}\n`),
     });
     write(`\n${strengthTable(result)}\n`);
     write(`${await mutationSummary(env.root, result.exercises.map((e) => e.slug))}\n`);

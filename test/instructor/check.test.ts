@@ -60,6 +60,8 @@ describe('npm run check', () => {
     expect(weak.stdout).toMatch(/exercise +tests +hidden +points +reference +variants +intended +other check +NOT rejected +strength/);
     expect(weak.stdout).toMatch(/cwd-path +2 +0 +3 +passes +3 +0 +0 +3 +weak/);
     expect(weak.stdout).toContain('the spec is weak');
+    // The BAD line says why at once, not only at the end after the tables.
+    expect(weak.stdout).toMatch(/^BAD cwd-path: the known-bad variant "[a-z-]+" was not rejected as intended: .* \(more at the end\)$/m);
     const sound = await capture(['check', 'env-set'], repo);
     expect(sound.status, sound.stdout).toBe(0);
     expect(sound.stdout).toMatch(/env-set +4 +0 +6 +passes +\d+ +\d+ +0 +0 +strong/);
