@@ -5,6 +5,7 @@ import type { BuildResult, BuiltProgram } from '../build/types.js';
 import type { ExerciseResult, TestResult } from '../report/types.js';
 import type { ExerciseSpec } from '../spec/types.js';
 import { gradeTest } from './grade-test.js';
+import { notStartedMessage } from './not-started.js';
 import type { TaskPool } from './pool.js';
 
 export interface ExerciseGradingOptions {
@@ -76,6 +77,8 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
   );
   const score = tests.reduce((sum, test) => sum + test.score, 0);
   const status = tests.some((t) => t.status === 'error') ? 'error' : tests.every((t) => t.status === 'passed') ? 'passed' : 'failed';
+  const notStarted = notStartedMessage(tests, path.relative(process.cwd(), entryFile));
+  if (notStarted !== undefined) return finish({ ...base, status, score, tests, message: notStarted, notStarted: true });
   return finish({ ...base, status, score, tests });
 }
 

@@ -50,10 +50,13 @@ function colourFor(status: keyof typeof MARK, chalk: ChalkInstance): ChalkInstan
 function exerciseBlock(exercise: ExerciseResult, width: number, chalk: ChalkInstance, showHidden: boolean): string {
   const colour = colourFor(exercise.status, chalk);
   const score = `${formatPoints(exercise.score)}/${formatPoints(exercise.maxScore)}`;
-  const lines = [colour(`${MARK[exercise.status]} ${exercise.slug.padEnd(width)} ${score.padStart(7)}`) + chalk.dim(`  ${exercise.title}`)];
+  const head = colour(`${MARK[exercise.status]} ${exercise.slug.padEnd(width)} ${score.padStart(7)}`);
+  // Not started: one line, the message in place of the title.
+  if (exercise.notStarted === true && exercise.message) return `${head}  ${terminalSafe(exercise.message)}\n`;
+  const lines = [head + chalk.dim(`  ${exercise.title}`)];
   if (exercise.message) lines.push(indentLines(terminalSafe(exercise.message), '    '));
-  // A missing or non-compiling solution is one message; a test the grader could not run is shown.
-  if (exercise.status !== 'missing' && !(exercise.status === 'error' && exercise.message)) {
+  // A missing, non-compiling or not started solution is one message; a test the grader could not run is shown.
+  if (exercise.status !== 'missing' && exercise.notStarted !== true && !(exercise.status === 'error' && exercise.message)) {
     for (const test of exercise.tests.filter((t) => t.status !== 'passed')) lines.push(testBlock(test, chalk, showHidden));
   }
   return `${lines.join('\n')}\n`;

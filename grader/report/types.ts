@@ -41,8 +41,10 @@ export interface ExerciseResult {
   status: ExerciseStatus;
   score: number;
   maxScore: number;
-  /** Why the exercise could not be graded (missing solution, compile error). */
+  /** Why the exercise could not be graded (missing solution, compile error), or that it is not started yet. */
   message?: string;
+  /** Still the starter: every test failed on its "not implemented yet" (reporters may show `message` alone). */
+  notStarted?: boolean;
   tests: TestResult[];
   /** Folder of the solution that was graded. */
   solutionDir: string;
