@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkCatalog, strengthOf, type CatalogCheck } from '../../grader/instructor/check.js';
+import { loadSpec } from '../../grader/spec/load.js';
 import { capture, put, tempRepo } from './temp-repo.js';
 
 /** Makes every lines and match check of a spec accept anything: the known bugs slip through. */
@@ -46,9 +47,10 @@ describe('npm run check', () => {
     expect(result.problems.map((p) => p.message)).toContain('the spec is weak: every known-bad variant passes it');
   });
 
-  it('finds an intact spec strong: its reference passes and each variant is rejected by the check its spec names', () => {
+  it('finds an intact spec strong: its reference passes and each variant is rejected by the check its spec names', async () => {
     const envSet = result.exercises.find((e) => e.slug === 'env-set')!;
-    expect(envSet).toMatchObject({ strength: 'strong', referencePassed: true, tests: 4 });
+    const spec = await loadSpec(path.join(repo, 'specs', 'env-set.yaml'));
+    expect(envSet).toMatchObject({ strength: 'strong', referencePassed: true, tests: spec.tests.length });
     expect(envSet.variants.length).toBeGreaterThan(0);
     expect(envSet.variants.every((v) => v.rejection === 'intended')).toBe(true);
     expect(result.problems.filter((p) => p.slug === 'env-set')).toEqual([]);
@@ -64,7 +66,9 @@ describe('npm run check', () => {
     expect(weak.stdout).toMatch(/^BAD cwd-path: the known-bad variant "[a-z-]+" was not rejected as intended: .* \(more at the end\)$/m);
     const sound = await capture(['check', 'env-set'], repo);
     expect(sound.status, sound.stdout).toBe(0);
-    expect(sound.stdout).toMatch(/env-set +4 +0 +6 +passes +\d+ +\d+ +0 +0 +strong/);
+    const spec = await loadSpec(path.join(repo, 'specs', 'env-set.yaml'));
+    const points = spec.tests.reduce((sum, test) => sum + test.points, 0);
+    expect(sound.stdout).toMatch(new RegExp(`env-set +${spec.tests.length} +0 +${points} +passes +\\d+ +\\d+ +0 +0 +strong`));
   });
 
   it('reports a variant without a mustReject entry, a mustReject without a variant, a failing reference and a bad spec', async () => {
