@@ -3,22 +3,41 @@ import { ExportError, exportRepository } from '../instructor/export.js';
 import { RecordError } from '../instructor/record-reference.js';
 import { UsageError } from '../util/usage-error.js';
 import { defineCommand } from './command.js';
+import { AutograderZipError, writeAutograderZip } from '../gradescope/autograder-zip.js';
 
 const USAGE = `Usage: npm run export -- DIR
+       npm run export -- --gradescope OUT.zip [SLUG ...]
 
 For instructors: writes the repository that students get to DIR (a new or empty directory):
 without reference/ and its known-bad variants, without the grader's own tests, CI script and
 draft specs; each spec without its hidden tests and its mustReject section, and with every
 \`check: reference\` replaced by the reference's output, recorded now (an \`output\` check, or
-a \`match\` check when the reference check masks what varies).`;
+a \`match\` check when the reference check masks what varies).
+
+With --gradescope OUT.zip: writes Gradescope's autograder zip instead (setup.sh, run_autograder
+and the grader with its specs, hidden tests and references; every exercise, or the SLUGs named).
+See docs/platforms.md, "Gradescope".`;
 
 /** `npm run export -- DIR`: the students' repository. */
 export const exportCommand = defineCommand({
   usage: USAGE,
-  options: {},
-  positionals: { min: 1, max: 1 },
-  async run({ positionals, env }) {
-    const dest = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
+  options: { gradescope: { type: 'string' } },
+  async run({ values, positionals, env, usageError }) {
+    const here = process.env.INIT_CWD ?? process.cwd();
+    if (values.gradescope !== undefined) {
+      const out = path.resolve(here, values.gradescope);
+      try {
+        const entries = await writeAutograderZip(env.root, out, positionals);
+        process.stdout.write(`Wrote ${out}: setup.sh, run_autograder and ${entries.length - 2} files of the grader, specs and references.\n`);
+        process.stdout.write('Upload it as the autograder of a Gradescope programming assignment (docs/platforms.md, "Gradescope").\n');
+        return 0;
+      } catch (error) {
+        if (error instanceof AutograderZipError) throw usageError(error.message);
+        throw error;
+      }
+    }
+    if (positionals.length !== 1) throw usageError('Give one directory to export to (or --gradescope OUT.zip).');
+    const dest = path.resolve(here, positionals[0]!);
     try {
       const result = await exportRepository(env.root, dest);
       const write = (text: string): void => void process.stdout.write(text);

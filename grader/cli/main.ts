@@ -6,6 +6,7 @@ import { ciCommand } from './ci-command.js';
 import type { CliEnvironment, Command } from './command.js';
 import { exerciseCommand } from './exercise-command.js';
 import { exportCommand } from './export-command.js';
+import { gradescopeCommand } from './gradescope-command.js';
 import { gradeCommand } from './grade-command.js';
 import { mergeCommand } from './merge-command.js';
 import { newCommand } from './new-command.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   new: newCommand,
   export: exportCommand,
+  gradescope: gradescopeCommand,
 };
 
 /** The message for an error the user must fix (exit status 2), or undefined for a bug in the grader. */

@@ -102,7 +102,7 @@ function studentPackageJson(text: string): string {
 }
 
 /** The repository's files: git's tracked and untracked-but-not-ignored files, else every file. */
-async function listFiles(root: string): Promise<string[]> {
+export async function listFiles(root: string): Promise<string[]> {
   try {
     const { stdout } = await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     const listed = stdout.split('\0').filter((file) => file !== '');

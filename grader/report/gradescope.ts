@@ -35,6 +35,8 @@ export interface GradescopeOptions {
   showHidden?: boolean;
   /** Visibility of hidden spec tests (default after_published). */
   hiddenVisibility?: GradescopeVisibility;
+  /** Lines said after the points (what was taken from the upload). */
+  notes?: string[];
 }
 
 /** Longest output of one test. */
@@ -46,7 +48,7 @@ export function gradescopeResults(summary: GradeSummary, options: Omit<Gradescop
     .filter((e) => !testsRan(e))
     .map((e) => `${e.slug}: ${e.message ?? e.status}`);
   const passed = summary.exercises.filter((e) => e.status === 'passed').length;
-  const output = [`${formatPoints(summary.score)}/${formatPoints(summary.maxScore)} points; ${passed} of ${summary.exercises.length} exercises passed.`, ...notes].join('\n\n');
+  const output = [`${formatPoints(summary.score)}/${formatPoints(summary.maxScore)} points; ${passed} of ${summary.exercises.length} exercises passed.`, ...(options.notes ?? []), ...notes].join('\n\n');
   return {
     score: summary.score,
     execution_time: Math.round(summary.durationMs / 1000),
