@@ -1,6 +1,7 @@
 import { checkCatalog } from '../instructor/check.js';
 import { mutateCommand, mutationSummary } from '../mutation/command.js';
 import { strengthTable } from '../instructor/strength-table.js';
+import { catalogPromises, promiseProblem, promiseTable } from '../instructor/promises.js';
 import { detectSandbox, sandboxSummary } from '../run/index.js';
 import { defineCommand } from './command.js';
 import { JOBS_OPTION } from './options.js';
@@ -14,6 +15,9 @@ grades every reference (it must pass every test) and every known-bad variant in
 reference/SLUG/wrong/NAME/ (it must fail as the spec's mustReject.NAME says), and prints
 how strong each spec is. A spec whose known-bad variants all pass is weak. Then the mutation
 score of each spec, from the last recorded mutation run (specs/mutation/SLUG.results.json).
+Then the promise table: what each statement promises (worker threads, a child process, no busy
+waiting, in parallel, in any order, timing, files, exit statuses, flags) and the tests that
+check it; a promise no test checks, or a check the statement never announces, is a problem.
 
 --mutate: mutation-tests the references instead (StrykerJS's mutants of reference/SLUG/*.ts,
 each graded against the spec until its first failed test), records each exercise's result and
@@ -48,6 +52,13 @@ export const checkCommand = defineCommand({
     });
     write(`\n${strengthTable(result)}\n`);
     write(`${await mutationSummary(env.root, result.exercises.map((e) => e.slug))}\n`);
+    // Every promise of each statement graded, every check announced (grader/instructor/promises.ts).
+    const promises = await catalogPromises(env.root, result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug));
+    write(`\nPromises of the statements and the tests that check them:\n${promiseTable(promises)}\n\n`);
+    for (const row of promises) {
+      const message = promiseProblem(row);
+      if (message !== undefined) result.problems.push({ slug: row.slug, message });
+    }
     const took = fixedSeconds(result.durationMs, 1);
     if (result.problems.length === 0) {
       write(`Every spec is valid, every reference passes, every known-bad variant is rejected as intended (${took}).\n`);
