@@ -2,7 +2,6 @@
 // process, less the threads of a node program that starts no Worker, measured once per grader run.
 
 import type { CheckKind, CheckOutcome } from './types.js';
-import { bareThreadCount } from '../run/observe.js';
 import { plural } from './display.js';
 import { graderDoubt, starvedObserver } from './doubt.js';
 import { observedProcesses } from './processes.js';
@@ -28,14 +27,16 @@ export const threadsCheck: CheckKind<ThreadsConfig> = {
     },
     required: ['workers'],
   },
-  run(config, { run }): CheckOutcome {
+  needsThreadBaseline: true,
+  run(config, { run, threadBaselines }): CheckOutcome {
     const processes = observedProcesses(run, 'threads');
     const main = run.mainPid === undefined ? processes[0] : processes.find((p) => p.pid === run.mainPid);
     if (main === undefined) return graderDoubt("the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads");
     const seen = main.threadIds ?? main.maxThreads;
     // Every node program that runs has several threads: one means it was seen only before node ran.
     if (seen <= 1) return graderDoubt("the grader's observer saw your program's main process only as it was starting, before node ran, so it could not count its threads");
-    const bare = bareThreadCount(run.env.UV_THREADPOOL_SIZE);
+    const bare = threadBaselines?.[run.env.UV_THREADPOOL_SIZE ?? ''];
+    if (bare === undefined) return graderDoubt('the grader had not measured the threads of a node program that starts no Worker, so it could not tell workers apart');
     const workers = Math.max(0, seen - bare);
     const { min, max } = config.workers;
     if (min !== undefined && workers < min) {

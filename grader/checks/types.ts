@@ -1,5 +1,4 @@
-import type { ProgramRun } from '../run/types.js';
-import type { SplitRun } from '../run/splits.js';
+import type { ProgramRun, SplitRun, WorkTreeEntry } from '../run/types.js';
 import type { TestSpec } from '../spec/types.js';
 
 /** Everything a check may read. Checks are pure: they never start processes or touch files. */
@@ -15,17 +14,14 @@ export interface CheckContext {
   workTree?: Record<string, WorkTreeEntry>;
   /** With a `feed`: every split's run, in order (the other checks run on each; `same-across-splits` compares them). */
   splits?: readonly SplitRun[];
+  /**
+   * Threads of a node program that starts no Worker, by UV_THREADPOOL_SIZE ('' when unset):
+   * measured by the grader for the test's runs when one of its check kinds `needsThreadBaseline`.
+   */
+  threadBaselines?: Readonly<Record<string, number>>;
 }
 
-export interface WorkTreeEntry {
-  type: 'file' | 'dir' | 'symlink' | 'fifo' | 'other';
-  /** Permission bits, e.g. 0o640. */
-  mode: number;
-  size: number;
-  /** Content of small regular files (UTF-8), target of symlinks. */
-  content?: string;
-  target?: string;
-}
+export type { WorkTreeEntry } from '../run/types.js';
 
 export interface CheckOutcome {
   passed: boolean;
@@ -55,5 +51,7 @@ export interface CheckKind<Config> {
     properties: Record<string, unknown>;
     required?: string[];
   };
+  /** The kind reads `threadBaselines` from the context: the grader measures them before the checks run. */
+  needsThreadBaseline?: boolean;
   run(config: Config, context: CheckContext): CheckOutcome;
 }

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkKindList } from '../checks/index.js';
-import { fullSpecSchema } from '../spec/schema.js';
+import { schemaText } from '../spec/schema-text.js';
 import { defineCommand } from './command.js';
 
 const USAGE = `Usage: npm run schema [-- --check]
@@ -11,10 +10,6 @@ Writes specs/schema.json, the JSON Schema of a spec, as the code defines it (che
 
 Exit status: 0 written (or up to date), 1 out of date, 2 bad usage.`;
 
-/** The text of specs/schema.json as the code defines it. */
-export function schemaText(): string {
-  return `${JSON.stringify(fullSpecSchema(checkKindList()), null, 2)}\n`;
-}
 
 /** `npm run schema`: writes specs/schema.json (`--check`: exit 1 if it is out of date). */
 export const schemaCommand = defineCommand({

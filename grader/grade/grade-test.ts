@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { runCheck } from '../checks/index.js';
+import { checkKinds, runCheck } from '../checks/index.js';
 import { escapeForDisplay } from '../checks/display.js';
 import { addPitfallHint } from '../hints/index.js';
 import type { CheckContext } from '../checks/types.js';
 import type { BuiltProgram } from '../build/types.js';
 import { runTest } from '../run/index.js';
+import { threadBaselines } from '../run/thread-baseline.js';
 import type { ProgramRun } from '../run/types.js';
 import type { CheckResult, TestResult } from '../report/types.js';
 import type { TestSpec } from '../spec/types.js';
@@ -125,11 +126,18 @@ async function gradeGeneratedInto(result: TestResult, test: TestSpec, context: T
   result.rerun = rerunCommand(context.slug, verdict.test);
 }
 
+/** What the test's check kinds need measured besides the runs (outside the checks, which never start processes). */
+function withMeasurements(test: TestSpec, context: CheckContext): CheckContext {
+  const needsBaseline = test.checks.some((spec) => checkKinds.get(spec.check)?.needsThreadBaseline === true);
+  return needsBaseline ? { ...context, threadBaselines: threadBaselines(context.runs) } : context;
+}
+
 /** The ending of every process first; if one did not end by itself, its verdict is the result. */
-function applyChecks(test: TestSpec, context: CheckContext): CheckResult[] {
+function applyChecks(test: TestSpec, given: CheckContext): CheckResult[] {
   // Every process that did not end by itself, and the peers a stalled one waited for (endings.ts).
-  const brokenEnding = endingVerdict(test, context.runs);
+  const brokenEnding = endingVerdict(test, given.runs);
   if (brokenEnding) return [brokenEnding];
+  const context = withMeasurements(test, given);
   return test.checks.map((spec) => {
     const outcome = runCheck(spec, context);
     const result: CheckResult = { check: spec.check, passed: outcome.passed, message: outcome.message };

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { schemaText } from '../cli/schema-command.js';
+import { schemaText } from '../spec/schema-text.js';
 import { listSpecSlugs } from '../grade/grade.js';
 import { TaskPool } from '../grade/pool.js';
 import { loadSpec } from '../spec/load.js';

@@ -3,10 +3,10 @@
 // into a running program; run-test.ts runs the program once per plan.
 import type { FeedSpec } from '../spec/types.js';
 import type { RunningProgram } from './run-program.js';
+import type { SplitKind, SplitPlan } from './types.js';
 import { sleep } from '../util/time.js';
 
-/** A way of splitting the bytes. */
-export type SplitKind = FeedSpec['splits'][number];
+export type { SplitKind, SplitPlan } from './types.js';
 
 /** Wait before the first byte, so that the reader is up (a reader fed before it starts sees one chunk). */
 export const DEFAULT_START_DELAY_MS = 300;
@@ -19,18 +19,6 @@ export const PIECE_GAP_MS = 1;
 /** Most pieces of a `random` or `paused` split (long inputs get longer pieces). */
 const MAX_PIECES = 200;
 
-/** One run's split: the sizes of the pieces in order, and what to say about it. */
-export interface SplitPlan {
-  kind: SplitKind;
-  /** For messages: "whole", "bytewise (one byte at a time)", "random #2 (seed 4242)", "paused (20 ms between pieces)". */
-  label: string;
-  /** The test's seed, for random splits (replay with --seed). */
-  seed?: number;
-  /** Sizes of the pieces, in bytes, summing to the input's length. */
-  pieces: number[];
-  /** Pause after each piece but the last. */
-  gapMs: number;
-}
 
 /** The bytes a feed gives, from its text, base64 or parts. */
 export function feedBytes(feed: FeedSpec): Buffer {

@@ -10,7 +10,6 @@
 // Per process it records the distinct thread ids seen (workers that end before others start still
 // count), the command lines seen and its CPU time (utime + stime) at the last sample; per run, how
 // well the samples covered it, so that a check can tell a starved observer from a program.
-import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ObservationCoverage, ObservedProcess } from './types.js';
@@ -376,57 +375,4 @@ export function observedRunnableMs(processes: readonly ObservedProcess[]): numbe
 /** CPU time (user + system) of every observed process, at its last sample, in ms. */
 export function observedCpuMs(processes: readonly ObservedProcess[]): number {
   return processes.reduce((sum, p) => sum + (p.cpuMs ?? 0), 0);
-}
-
-// How many threads a node program has that starts no Worker: the baseline that the `threads`
-// check subtracts. Measured once per grader process (per UV_THREADPOOL_SIZE) by a bare ESM
-// program that starts libuv's pool (an async read) and counts its own threads.
-const BARE_PROGRAM = `import fs from 'node:fs';
-await fs.promises.readFile('/proc/self/stat');
-await new Promise((resolve) => setTimeout(resolve, 100));
-process.stdout.write(String(fs.readdirSync('/proc/self/task').length));
-`;
-const baselines = new Map<string, number>();
-const pendingBaselines = new Map<string, Promise<void>>();
-
-const BARE_ARGS = ['--input-type=module', '-e', BARE_PROGRAM];
-
-function bareEnvironment(uvThreadpoolSize: string | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-  if (uvThreadpoolSize !== undefined) env.UV_THREADPOOL_SIZE = uvThreadpoolSize;
-  return env;
-}
-
-/** Starts measuring the baseline in the background (so that the check later finds it ready). */
-export function prepareThreadBaseline(uvThreadpoolSize: string | undefined): void {
-  const key = uvThreadpoolSize ?? '';
-  if (baselines.has(key) || pendingBaselines.has(key)) return;
-  pendingBaselines.set(
-    key,
-    new Promise<void>((resolve) => {
-      try {
-        execFile(process.execPath, BARE_ARGS, { env: bareEnvironment(uvThreadpoolSize), timeout: 10_000 }, (error, stdout) => {
-          const count = Number(String(stdout).trim());
-          if (error === null && Number.isInteger(count) && count > 0) baselines.set(key, count);
-          pendingBaselines.delete(key);
-          resolve();
-        });
-      } catch {
-        pendingBaselines.delete(key);
-        resolve();
-      }
-    }),
-  );
-}
-
-/** Threads of a node program that starts no Worker, under this UV_THREADPOOL_SIZE (measured once). */
-export function bareThreadCount(uvThreadpoolSize: string | undefined): number {
-  const key = uvThreadpoolSize ?? '';
-  const known = baselines.get(key);
-  if (known !== undefined) return known;
-  const result = spawnSync(process.execPath, BARE_ARGS, { env: bareEnvironment(uvThreadpoolSize), timeout: 10_000, encoding: 'utf8' });
-  const count = Number(result.stdout.trim());
-  if (!Number.isInteger(count) || count <= 0) throw new Error(`could not count the threads of a bare node program (${result.stderr.trim() || result.error?.message || 'no output'})`);
-  baselines.set(key, count);
-  return count;
 }

@@ -1,39 +1,17 @@
 // One test from start to end: fresh work directory, fixtures, the main run, the final work tree.
 import type { BuiltProgram } from '../build/types.js';
-import type { WorkTreeEntry } from '../checks/types.js';
-import type { SandboxTier } from '../sandbox/types.js';
 import type { TestSpec } from '../spec/types.js';
 import { createFixtures } from './fixtures.js';
 import { runProcesses } from './peers.js';
 import { startFailure } from './run-program.js';
-import { runSplits, type FeedMain, type SplitRun } from './splits.js';
+import { runSplits, type FeedMain } from './splits.js';
 import { closeSession, handOverWorkDir, openSession } from './session.js';
-import type { ProgramRun, RunLimits } from './types.js';
+import type { ProgramRun, RunTestOptions, TestRunResult, WorkTreeEntry } from './types.js';
 import { createWorkDir, removeWorkDir } from './work-dir.js';
 import { snapshotWorkTree } from './work-tree.js';
 
 /** Options of runTest beyond the spec. */
-export interface RunTestOptions {
-  /** Force a tier (tests); default: what detectSandbox() found. */
-  tier?: SandboxTier;
-  limits?: RunLimits;
-  /** Keep the work directory (its path is returned) instead of removing it. */
-  keepWorkDir?: boolean;
-  /** Seed for anything random (a feed's random splits); the grader passes one per test. */
-  seed?: number;
-}
-
-/** What a test's runs produced. */
-export interface TestRunResult {
-  /** Every process of the test by name; "main" is the one the test starts. */
-  runs: Record<string, ProgramRun>;
-  /** The work directory after the runs (path → entry). */
-  workTree: Record<string, WorkTreeEntry>;
-  /** Host path of the work directory (already removed unless keepWorkDir). */
-  workDir: string;
-  /** With a `feed`: every split's run, in order (`runs` and `workTree` above are the first split's). */
-  splits?: SplitRun[];
-}
+export type { RunTestOptions, TestRunResult } from './types.js';
 
 /**
  * Run a test's programs (the main one and its `processes`) in a fresh work directory; with a

@@ -1,22 +1,16 @@
 // A test with a `feed` runs once per split (whole, bytewise, random ×N, paused), each run in a
 // fresh work directory, the same bytes fed through the main process's live standard input.
 import { randomInt } from 'node:crypto';
-import type { WorkTreeEntry } from '../checks/types.js';
 import type { TestSpec } from '../spec/types.js';
-import { DEFAULT_START_DELAY_MS, feedBytes, feedInto, planSplits, type SplitPlan } from './feed.js';
+import { DEFAULT_START_DELAY_MS, feedBytes, feedInto, planSplits } from './feed.js';
 import type { RunningProgram } from './run-program.js';
-import type { RunTestOptions, TestRunResult } from './run-test.js';
-import type { ProgramRun } from './types.js';
+import type { ProgramRun, RunTestOptions, SplitPlan, SplitRun, TestRunResult } from './types.js';
 
 /** Gives a running main process its standard input. */
 export type FeedMain = (running: RunningProgram) => Promise<void>;
 
 /** One split's run: how the bytes were split, and what the processes did. */
-export interface SplitRun {
-  plan: SplitPlan;
-  runs: Record<string, ProgramRun>;
-  workTree: Record<string, WorkTreeEntry>;
-}
+export type { SplitRun } from './types.js';
 
 /** Runs the test once per split of its feed (in the order planSplits gives); the first split's run is the result's own. */
 export async function runSplits(

@@ -1,6 +1,7 @@
 // What one program run produced: the input of every check.
 import type { BuiltProgram } from '../build/types.js';
-import type { StepSpec } from '../spec/types.js';
+import type { SandboxTier } from '../sandbox/types.js';
+import type { FeedSpec, StepSpec } from '../spec/types.js';
 
 /** Why a run ended. Recorded when it happens, so that the verdict can say so. */
 export type Ending =
@@ -144,4 +145,61 @@ export interface RunRequest {
   observe?: boolean;
   /** Record when each line of stdout arrived (ProgramRun.lineArrivalsMs), for `timing` checks. */
   timeArrivals?: boolean;
+}
+
+/** An entry of the work directory after a run (what file-system checks read). */
+export interface WorkTreeEntry {
+  type: 'file' | 'dir' | 'symlink' | 'fifo' | 'other';
+  /** Permission bits, e.g. 0o640. */
+  mode: number;
+  size: number;
+  /** Content of small regular files (UTF-8), target of symlinks. */
+  content?: string;
+  target?: string;
+}
+
+/** A way of splitting a feed's bytes. */
+export type SplitKind = FeedSpec['splits'][number];
+
+/** One run's split: the sizes of the pieces in order, and what to say about it. */
+export interface SplitPlan {
+  kind: SplitKind;
+  /** For messages: "whole", "bytewise (one byte at a time)", "random #2 (seed 4242)", "paused (20 ms between pieces)". */
+  label: string;
+  /** The test's seed, for random splits (replay with --seed). */
+  seed?: number;
+  /** Sizes of the pieces, in bytes, summing to the input's length. */
+  pieces: number[];
+  /** Pause after each piece but the last. */
+  gapMs: number;
+}
+
+/** The runs of one split of a feed. */
+export interface SplitRun {
+  plan: SplitPlan;
+  runs: Record<string, ProgramRun>;
+  workTree: Record<string, WorkTreeEntry>;
+}
+
+/** How runTest runs a test. */
+export interface RunTestOptions {
+  /** Force a tier (tests); default: what detectSandbox() found. */
+  tier?: SandboxTier;
+  limits?: RunLimits;
+  /** Keep the work directory (its path is returned) instead of removing it. */
+  keepWorkDir?: boolean;
+  /** Seed for anything random (a feed's random splits); the grader passes one per test. */
+  seed?: number;
+}
+
+/** What a test's runs produced. */
+export interface TestRunResult {
+  /** Every process of the test by name; "main" is the one the test starts. */
+  runs: Record<string, ProgramRun>;
+  /** The work directory after the runs (path → entry). */
+  workTree: Record<string, WorkTreeEntry>;
+  /** Host path of the work directory (already removed unless keepWorkDir). */
+  workDir: string;
+  /** With a `feed`: every split's run, in order (`runs` and `workTree` above are the first split's). */
+  splits?: SplitRun[];
 }

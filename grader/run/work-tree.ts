@@ -1,7 +1,7 @@
 // A snapshot of the work directory after the run, for file-system checks.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WorkTreeEntry } from '../checks/types.js';
+import type { WorkTreeEntry } from './types.js';
 
 /** Regular files up to this size have their content in the snapshot. */
 export const CONTENT_LIMIT = 64 * 1024;

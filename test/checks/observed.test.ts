@@ -1,9 +1,10 @@
+import type { ProgramRun } from '../../grader/run/types.js';
 // processes, threads and cpu: checks over what the grader observed while the program ran.
 import { describe, expect, it } from 'vitest';
 import { cpuCheck } from '../../grader/checks/cpu.js';
 import { processesCheck } from '../../grader/checks/processes.js';
 import { threadsCheck } from '../../grader/checks/threads.js';
-import { bareThreadCount } from '../../grader/run/observe.js';
+import { bareThreadCount } from '../../grader/run/thread-baseline.js';
 import type { ObservedProcess } from '../../grader/run/types.js';
 import { makeContext, printing } from './helpers.js';
 
@@ -72,11 +73,19 @@ describe('processes', () => {
 
 describe('threads', () => {
   const bare = bareThreadCount('1');
-  const ctx = (threadIds: number) => makeContext(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds })] }));
+  const withBaseline = (run: ProgramRun) => makeContext(run, { threadBaselines: { '1': bare } });
+  const ctx = (threadIds: number) => withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds })] }));
 
   it('measures a bare node program once', () => {
     expect(bare).toBeGreaterThanOrEqual(2);
     expect(bareThreadCount('1')).toBe(bare);
+  });
+
+  it("reads the baseline from the context, and is the grader's doubt without it", () => {
+    const run = printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare + 2 })] });
+    expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run, { threadBaselines: { '1': bare } })).passed).toBe(true);
+    expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run, { threadBaselines: { '1': bare + 1 } })).passed).toBe(false);
+    expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run)).doubt).toContain('had not measured');
   });
 
   it('counts the threads beyond a bare node program as workers', () => {
@@ -88,16 +97,16 @@ describe('threads', () => {
 
   it("is the grader's doubt, not a failure, when it saw no sample of the main process", () => {
     const child = proc(14, { threadIds: bare + 3 });
-    const outcome = threadsCheck.run({ workers: { min: 1 } }, makeContext(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [child] })));
+    const outcome = threadsCheck.run({ workers: { min: 1 } }, withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [child] })));
     expect(outcome).toMatchObject({ passed: false, doubt: "the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads" });
-    expect(threadsCheck.run({ workers: { min: 1 } }, makeContext(printing([], { mainPid: 3, processes: [] }))).doubt).toBeDefined();
+    expect(threadsCheck.run({ workers: { min: 1 } }, withBaseline(printing([], { mainPid: 3, processes: [] }))).doubt).toBeDefined();
   });
 
   it('doubts a main process seen only before node ran (one thread), and too few workers under a starved observer', () => {
     expect(threadsCheck.run({ workers: { min: 1 } }, ctx(1)).doubt).toContain('only as it was starting');
-    const starved = makeContext(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 3, longestGapMs: 190 } }));
+    const starved = withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 3, longestGapMs: 190 } }));
     expect(threadsCheck.run({ workers: { min: 1 } }, starved).doubt).toContain('went 190 ms without a sample');
-    const close = makeContext(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 50, longestGapMs: 8 } }));
+    const close = withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 50, longestGapMs: 8 } }));
     const sure = threadsCheck.run({ workers: { min: 1 } }, close);
     expect(sure.passed).toBe(false);
     expect(sure.doubt).toBeUndefined();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../grader/cli/main.js';
-import { schemaText } from '../../grader/cli/schema-command.js';
+import { schemaText } from '../../grader/spec/schema-text.js';
 
 export const here = path.resolve(import.meta.dirname, '../..');
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { schemaText } from '../../grader/cli/schema-command.js';
+import { schemaText } from '../../grader/spec/schema-text.js';
 
 describe('specs/schema.json', () => {
   it('is what the code defines (run `npm run schema` after changing a check or the spec format)', async () => {
