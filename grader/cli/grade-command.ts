@@ -21,6 +21,7 @@ ${formatList()}
   --jobs N          tests run at once (default: the number of cores)
   --seed N          seed for every randomised test (to replay a reported failure)
   --show-hidden     show the details of hidden tests too (instructors)
+  --all-tests       run every test even after a failure (see below)
   --watch           grade, then grade an exercise again each time one of its files is saved
   -h, --help        this text
 
@@ -31,6 +32,12 @@ A whole class (DIR/STUDENT/SLUG/..., or DIR/STUDENT/assignments/SLUG/...):
   --csv FILE        write the CSV (student, exercise, points, maxPoints, status) to FILE
   --json FILE       write the JSON of scores to FILE (merge shards with the merge command)
   --shard I/N       grade only shard I of N (students in name order, every N-th)
+
+Failures first: on the console, each exercise's cheap tests run first, and when one fails its
+costly tests (repeated trials, timing tests that hold the machine, generated cases) are reported
+as "not run: fix the failures above first" and score 0. Every test runs with --all-tests, with
+any --format or --json (scores that are recorded never depend on order), under CI (the CI
+variable is set), and with --submissions.
 
 Exit status: 0 every exercise passed (with --submissions: the scores were written), 1 some did
 not, 2 bad usage or a bad spec.`;
@@ -94,6 +101,16 @@ export function reportersFor(choices: FormatChoice[], options: { root: string; s
   ];
 }
 
+/**
+ * Whether a grading may skip costly tests after a cheap failure: only for a person reading the
+ * console. Recorded scores (any --format or --json) and CI always run every test.
+ */
+export function failuresFirstApplies(options: { allTests: boolean; choices: FormatChoice[]; json: string | undefined; env: Record<string, string | undefined> }): boolean {
+  if (options.allTests || options.json !== undefined) return false;
+  if (options.env.CI !== undefined && options.env.CI !== '' && options.env.CI !== 'false') return false;
+  return options.choices.every((choice) => choice.name === 'console');
+}
+
 /** `npm run grade -- ...` */
 export const gradeCommand = defineCommand({
   usage: GRADE_USAGE,
@@ -105,6 +122,7 @@ export const gradeCommand = defineCommand({
     'out-dir': { type: 'string' },
     csv: { type: 'string' },
     watch: { type: 'boolean' },
+    'all-tests': { type: 'boolean' },
   },
   async run({ values, positionals, tokens, env, usageError, wholeNumber }) {
     const jobs = wholeNumber(values.jobs, '--jobs');
@@ -118,12 +136,14 @@ export const gradeCommand = defineCommand({
     const batchOnly = (['shard', 'out-dir', 'csv'] as const).filter((name) => values[name] !== undefined);
     if (batchOnly.length > 0) throw usageError(`${batchOnly.map((n) => `--${n}`).join(', ')} needs --submissions DIR.`);
     const choices = formatChoices(tokens);
+    const failuresFirst = failuresFirstApplies({ allTests: values['all-tests'] ?? false, choices, json: values.json, env: process.env });
     const makeReporters = (): Reporter[] => reportersFor(choices, { root: env.root, showHidden: values['show-hidden'] ?? false, json: values.json });
-    if (values.watch) return watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, jobs, seed });
+    if (values.watch) return watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, jobs, seed, failuresFirst });
     const summary = await grade({
       root: env.root,
       slugs: positionals,
       reporters: makeReporters(),
+      failuresFirst,
       ...(values.solutions === undefined ? {} : { solutionsDir: values.solutions }),
       ...(jobs === undefined ? {} : { jobs }),
       ...(seed === undefined ? {} : { seed }),

@@ -17,6 +17,8 @@ export interface WatchOptions {
   solutionsDir?: string;
   jobs?: number;
   seed?: number;
+  /** Skip an exercise's costly tests once a cheap one failed (grade.ts). */
+  failuresFirst?: boolean;
   /** Fresh reporters for each grading run. */
   reporters: () => Reporter[];
   write: (text: string) => void;
@@ -41,6 +43,7 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
         reporters: options.reporters(),
         ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
         ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.failuresFirst === true ? { failuresFirst: true } : {}),
       });
     } catch (error) {
       // A spec saved half-written: say so, and keep watching.

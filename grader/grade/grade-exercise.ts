@@ -2,11 +2,12 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSolution, type BuildOptions } from '../build/build.js';
 import type { BuildResult, BuiltProgram } from '../build/types.js';
-import type { ExerciseResult, TestResult } from '../report/types.js';
-import type { ExerciseSpec } from '../spec/types.js';
+import type { ExerciseResult, TestResult, TestStatus } from '../report/types.js';
+import type { ExerciseSpec, TestSpec } from '../spec/types.js';
 import { gradeTest } from './grade-test.js';
 import { notStartedMessage } from './not-started.js';
 import type { TaskPool } from './pool.js';
+import { isCostly, NOT_RUN_FIX_FAILURES } from './test-cost.js';
 
 export interface ExerciseGradingOptions {
   solutionDir: string;
@@ -16,6 +17,13 @@ export interface ExerciseGradingOptions {
   seed?: number;
   /** Builds a solution folder (default buildSolution; batch grading shares identical builds). */
   build?: (sourceDir: string, options: BuildOptions) => Promise<BuildResult>;
+  /**
+   * Cheap tests first; when one fails, the costly ones (test-cost.ts) are not run and are
+   * reported as such (default false: every test runs, as CI, batch and export gradings need).
+   */
+  failuresFirst?: boolean;
+  /** A test has left the pool's queue and started. */
+  onTestStart?: (name: string) => void | Promise<void>;
   onTestResult?: (result: TestResult) => void | Promise<void>;
 }
 
@@ -65,16 +73,35 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
     });
     return referenceBuild;
   };
-  const tests = await Promise.all(
-    spec.tests.map((test) =>
-      options.pool.run(async () => {
-        const context = { slug: spec.slug, program: build.program, reference, ...(options.seed === undefined ? {} : { seed: options.seed }) };
-        const result = await gradeTest(test, context);
-        await options.onTestResult?.(result);
-        return result;
-      }, test.exclusive),
-    ),
-  );
+  const context = { slug: spec.slug, program: build.program, reference, ...(options.seed === undefined ? {} : { seed: options.seed }) };
+  const runTest = (test: TestSpec): Promise<TestResult> =>
+    options.pool.run(async () => {
+      await options.onTestStart?.(test.name);
+      const result = await gradeTest(test, context);
+      await options.onTestResult?.(result);
+      return result;
+    }, test.exclusive);
+  const results = new Map<TestSpec, TestResult>();
+  const runAll = async (chosen: TestSpec[]): Promise<void> => {
+    const done = await Promise.all(chosen.map(runTest));
+    chosen.forEach((test, i) => results.set(test, done[i]!));
+  };
+  if (options.failuresFirst === true) {
+    await runAll(spec.tests.filter((test) => !isCostly(test)));
+    const costly = spec.tests.filter(isCostly);
+    if ([...results.values()].some((result) => result.status !== 'passed')) {
+      for (const test of costly) {
+        const skipped = notRun(test.name, test.points, test.hidden, NOT_RUN_FIX_FAILURES, 'not-run');
+        results.set(test, skipped);
+        await options.onTestResult?.(skipped);
+      }
+    } else {
+      await runAll(costly);
+    }
+  } else {
+    await runAll(spec.tests);
+  }
+  const tests = spec.tests.map((test) => results.get(test)!);
   const score = tests.reduce((sum, test) => sum + test.score, 0);
   const status = tests.some((t) => t.status === 'error') ? 'error' : tests.every((t) => t.status === 'passed') ? 'passed' : 'failed';
   const notStarted = notStartedMessage(tests, path.relative(process.cwd(), entryFile));
@@ -82,6 +109,6 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
   return finish({ ...base, status, score, tests });
 }
 
-function notRun(name: string, points: number, hidden: boolean, message: string): TestResult {
-  return { name, status: 'failed', message, score: 0, maxScore: points, hidden, checks: [], trials: 1, durationMs: 0 };
+function notRun(name: string, points: number, hidden: boolean, message: string, status: TestStatus = 'failed'): TestResult {
+  return { name, status, message, score: 0, maxScore: points, hidden, checks: [], trials: 1, durationMs: 0 };
 }

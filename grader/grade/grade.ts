@@ -24,6 +24,11 @@ export interface GradeOptions {
   pool?: TaskPool;
   /** Where built programs are cached (default ROOT/.cache/build). */
   cacheDir?: string;
+  /**
+   * Cheap tests first, and an exercise's costly tests not run once a cheap one failed (a
+   * student's console). Default false: every test runs (CI, batch, export: scores never depend on order).
+   */
+  failuresFirst?: boolean;
   /** Specs already loaded (then `slugs` is not read): repeated gradings of one catalog. */
   specs?: ExerciseSpec[];
   reporters: Reporter[];
@@ -84,6 +89,8 @@ export async function grade(options: GradeOptions): Promise<GradeSummary> {
         cacheDir,
         pool,
         ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.failuresFirst === true ? { failuresFirst: true } : {}),
+        onTestStart: (name) => emit((r) => r.onTestStart?.(spec.slug, name)),
         onTestResult: (test) => emit((r) => r.onTestResult?.(spec.slug, test)),
       });
       await emit((r) => r.onExerciseEnd?.(result));

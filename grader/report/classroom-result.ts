@@ -53,7 +53,7 @@ function logSafe(text: string): string {
 }
 
 function statusOf(test: TestResult): ClassroomStatus {
-  return test.status === 'passed' ? 'pass' : test.status === 'failed' ? 'fail' : 'error';
+  return test.status === 'passed' ? 'pass' : test.status === 'failed' || test.status === 'not-run' ? 'fail' : 'error';
 }
 
 /** The runner result for a run, each message cut to `maxMessage` characters. */

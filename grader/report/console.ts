@@ -11,7 +11,7 @@ export interface ConsoleOptions {
   showHidden?: boolean;
 }
 
-const MARK = { passed: '✓', failed: '✗', error: '!', missing: '?' } as const;
+const MARK = { passed: '✓', failed: '✗', error: '!', missing: '?', 'not-run': '-' } as const;
 
 /** The console report: one line per exercise as it finishes, its failures under it, a total. */
 export function consoleReporter(options: ConsoleOptions = {}): Reporter {
@@ -44,7 +44,7 @@ function sandboxLine(sandbox: SandboxSummary, chalk: ChalkInstance): string {
 }
 
 function colourFor(status: keyof typeof MARK, chalk: ChalkInstance): ChalkInstance {
-  return status === 'passed' ? chalk.green : status === 'missing' ? chalk.dim : chalk.red;
+  return status === 'passed' ? chalk.green : status === 'missing' || status === 'not-run' ? chalk.dim : chalk.red;
 }
 
 function exerciseBlock(exercise: ExerciseResult, width: number, chalk: ChalkInstance, showHidden: boolean): string {
@@ -64,6 +64,8 @@ function exerciseBlock(exercise: ExerciseResult, width: number, chalk: ChalkInst
 
 function testBlock(test: TestResult, chalk: ChalkInstance, showHidden: boolean): string {
   const points = `${formatPoints(test.maxScore)} point${test.maxScore === 1 ? '' : 's'}`;
+  // A costly test skipped by failures-first grading: one line (--all-tests runs it).
+  if (test.status === 'not-run') return chalk.dim(`    ${MARK['not-run']} ${terminalSafe(test.name)} (${points}): ${test.message}`);
   const head = `    ${chalk.red(MARK[test.status])} ${terminalSafe(test.name)} ${chalk.dim(`(${points})`)}`;
   if (test.hidden && !showHidden) return `${head}\n      ${chalk.dim('(a hidden test: its details are not shown)')}`;
   const lines = [head];

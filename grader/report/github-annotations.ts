@@ -81,7 +81,7 @@ export function exerciseAnnotationList(exercise: ExerciseResult, exerciseIndex: 
     return [{ slug: exercise.slug, level: 'error', location: exerciseLocation(exercise, root), title, message: exercise.message ?? '', kind: 0, rankInExercise: 0, exerciseIndex }];
   }
   return exercise.tests
-    .filter((test) => test.status !== 'passed')
+    .filter((test) => test.status !== 'passed' && test.status !== 'not-run')
     .map((test, rankInExercise) => ({
       slug: exercise.slug,
       level: 'error' as const,

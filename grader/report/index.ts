@@ -38,6 +38,9 @@ export function combineReporters(...reporters: Reporter[]): Reporter {
     async onStart(info) {
       for (const r of reporters) await r.onStart?.(info);
     },
+    async onTestStart(slug, test) {
+      for (const r of reporters) await r.onTestStart?.(slug, test);
+    },
     async onTestResult(slug, result) {
       for (const r of reporters) await r.onTestResult?.(slug, result);
     },

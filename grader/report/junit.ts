@@ -29,6 +29,7 @@ function testcase(exercise: ExerciseResult, test: TestResult, root: string, show
   const line = location.line === undefined ? '' : ` line="${location.line}"`;
   const open = `    <testcase classname="${xmlAttribute(exercise.slug)}" name="${xmlAttribute(test.name)}" file="${xmlAttribute(location.file)}"${line} time="${timeAttribute(test.durationMs)}"`;
   if (test.status === 'passed') return `${open}/>`;
+  if (test.status === 'not-run') return [`${open}>`, `      <skipped message="${xmlAttribute(test.message)}"/>`, '    </testcase>'].join('\n');
   const details = !testsRan(exercise) ? (exercise.message ?? test.message) : visibleDetails(test, showHidden);
   const message = test.hidden && !showHidden ? 'hidden test failed' : firstLine(test.message || details);
   const element = test.status === 'error' ? 'error' : 'failure';
@@ -44,7 +45,7 @@ function testsuite(exercise: ExerciseResult, root: string, showHidden: boolean):
   const failures = exercise.tests.filter((t) => t.status === 'failed').length;
   const errors = exercise.tests.filter((t) => t.status === 'error').length;
   return [
-    `  <testsuite name="${xmlAttribute(exercise.slug)}" tests="${exercise.tests.length}" failures="${failures}" errors="${errors}" skipped="0" time="${timeAttribute(exercise.durationMs)}">`,
+    `  <testsuite name="${xmlAttribute(exercise.slug)}" tests="${exercise.tests.length}" failures="${failures}" errors="${errors}" skipped="${exercise.tests.filter((t) => t.status === 'not-run').length}" time="${timeAttribute(exercise.durationMs)}">`,
     '    <properties>',
     `      <property name="title" value="${xmlAttribute(exercise.title)}"/>`,
     `      <property name="status" value="${exercise.status}"/>`,

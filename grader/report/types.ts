@@ -1,7 +1,8 @@
 // The results of a grading run, and the reporters that read them. A grading run emits one
 // stream of events; every output format (console, JSON, ...) is a reporter over that stream.
 
-export type TestStatus = 'passed' | 'failed' | 'error';
+/** 'not-run': a costly test skipped because a cheap test of its exercise failed (scores 0). */
+export type TestStatus = 'passed' | 'failed' | 'error' | 'not-run';
 export type ExerciseStatus = 'passed' | 'failed' | 'error' | 'missing';
 
 export interface CheckResult {
@@ -71,6 +72,8 @@ export interface GradeSummary {
 /** A reader of the grading run's events. Every hook is optional. */
 export interface Reporter {
   onStart?(info: { slugs: string[]; sandbox: SandboxSummary; solutionsDir: string }): void | Promise<void>;
+  /** A test started running (it left the queue); for live progress. */
+  onTestStart?(slug: string, test: string): void | Promise<void>;
   onTestResult?(slug: string, result: TestResult): void | Promise<void>;
   onExerciseEnd?(result: ExerciseResult): void | Promise<void>;
   onEnd?(summary: GradeSummary): void | Promise<void>;
