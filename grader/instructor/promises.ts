@@ -61,7 +61,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'timing',
-    statement: /\bsleep(s|ing)?\b|\bpause\b|as it is produced|on arrival|streamed|\bprints? [^.]*as soon as|within \d+ ?ms/i,
+    statement: /\bsleep(s|ing)?\b|\bpause\b|as it is produced|on arrival|streamed|\bprints? [^.]*as soon as|within \d+ ?ms|\bafter (?:[A-Z]|\d+) ?ms\b/i,
     graded: (check) =>
       check.check === 'timing' ||
       check.check === 'intervals' ||
