@@ -10,7 +10,7 @@ let usr1Count = 0;
 // BUG: ready is printed first, and the handlers are installed only after some start-up work: a
 // signal sent the moment ready is out finds Node's default action
 console.log(`ready ${process.pid}`);
-await new Promise((resolve) => setTimeout(resolve, 300)); // start-up work (e.g. reading a configuration)
+await new Promise((resolve) => setTimeout(resolve, 1000)); // start-up work (e.g. reading a configuration, connecting)
 
 // Handlers first: a signal may come the moment `ready` is out. A listener replaces Node's default
 // action (SIGINT, SIGTERM: end the process; SIGUSR1: start the inspector) and does not keep the
