@@ -48,7 +48,7 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
     } catch (error) {
       // A spec saved half-written: say so, and keep watching.
       const known = error instanceof SpecError || error instanceof UsageError;
-      options.write(known ? `${(error as Error).message}\n` : `The grader itself failed (a bug in the grader):\n${(error as Error).stack ?? String(error)}\n`);
+      options.write(known ? `${error.message}\n` : `The grader itself failed (a bug in the grader):\n${(error as Error).stack ?? String(error)}\n`);
     }
   };
   const waiting = (): void => options.write(`\nWatching ${shown}/ for changes to ${slugs.length === 1 ? slugs[0] : `${slugs.length} exercises`} (Ctrl-C to stop).\n`);
@@ -104,7 +104,7 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
   });
   for (const watcher of watchers) watcher.close();
   for (const timer of timers.values()) clearTimeout(timer);
-  while (running) await running;
+  while (running !== undefined) await running;
 }
 
 /** The --watch mode of the grade command: watches until Ctrl-C (a second Ctrl-C stops at once). */
