@@ -29,7 +29,7 @@ export function parseEquivalents(text: string, file: string): EquivalentMutant[]
     if (typeof entry !== 'object' || entry === null) throw new Error(`${file}: entry ${index + 1} is not a mapping`);
     const record = entry as Record<string, unknown>;
     for (const field of FIELDS) {
-      if (typeof record[field] !== 'string' || (record[field] as string).trim() === '') {
+      if (typeof record[field] !== 'string' || record[field].trim() === '') {
         throw new Error(`${file}: entry ${index + 1} needs a non-empty "${field}" (the fields are ${FIELDS.join(', ')})`);
       }
     }

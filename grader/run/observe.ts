@@ -329,7 +329,7 @@ export class ProcessObserver {
   private drain(): void {
     if (this.port === undefined) return;
     for (;;) {
-      const received = receiveMessageOnPort(this.port) as { message: SamplerMessage } | undefined;
+      const received: { message: SamplerMessage } | undefined = receiveMessageOnPort(this.port);
       if (received === undefined) return;
       for (const entry of received.message.entries) mergeEntry(this.state, entry);
       this.threadCoverage = received.message.coverage;
