@@ -55,7 +55,6 @@ function inputHasMultibyteText(e: Parameters<Pitfall['recognise']>[0]): boolean 
     feed?.base64 === undefined ? '' : Buffer.from(feed.base64, 'base64').toString('utf8'),
     ...(e.test.steps ?? []).map((step) => ('send' in step ? step.send : '')),
   ];
-  // eslint-disable-next-line no-control-regex
   return texts.some((text) => /[^\u0000-\u007f]/.test(text)) || feed?.parts !== undefined;
 }
 

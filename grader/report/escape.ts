@@ -2,10 +2,8 @@
 // stderr, file names) for every output format lives here, so that each reporter only picks one.
 
 // ANSI escape sequences: CSI (ESC [ or the C1 byte 0x9b), OSC (ESC ] ... BEL or ST), and two-byte ESC sequences.
-// eslint-disable-next-line no-control-regex
 const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]/g;
 // Control characters other than newline and tab, DEL, C1 controls, line/paragraph separators and bidi overrides.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Plain text for files and logs that are not terminals: CRLF becomes LF, ANSI sequences and other control characters are removed. */
@@ -59,7 +57,6 @@ export function markdownFence(text: string, info = 'text'): string {
 }
 
 // Characters XML 1.0 does not allow at all (outside #x9 #xA #xD #x20-#xD7FF #xE000-#xFFFD #x10000-#x10FFFF), lone surrogates included.
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function xmlChars(text: string): string {

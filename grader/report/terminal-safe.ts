@@ -9,7 +9,6 @@ import { defuseWorkflowCommands } from './escape.js';
  * so that a program's output quoted in the CI log cannot raise annotations or forge a grade.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const visible = text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => {
     if (ch === '\t') return '\\t';
     if (ch === '\r') return '\\r';
