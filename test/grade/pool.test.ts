@@ -40,6 +40,6 @@ describe('the task pool', () => {
   it('passes a failure through and goes on', async () => {
     const pool = new TaskPool(1);
     await expect(pool.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(pool.run(async () => 'next')).resolves.toBe('next');
+    await expect(pool.run(() => Promise.resolve('next'))).resolves.toBe('next');
   });
 });

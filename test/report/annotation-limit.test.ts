@@ -97,9 +97,9 @@ describe('annotations within the runner\'s limit of 10 errors per step', () => {
     let log = '';
     const reporter = githubAnnotationsReporter({ root: '/repo', write: (t) => (log += t) });
     const summary = manyFailures();
-    for (const e of summary.exercises) reporter.onExerciseEnd?.(e);
+    for (const e of summary.exercises) void reporter.onExerciseEnd?.(e);
     expect(log).toBe('');
-    reporter.onEnd?.(summary);
+    void reporter.onEnd?.(summary);
     expect(commandsIn(log)).toHaveLength(10);
   });
 });

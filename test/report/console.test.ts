@@ -36,9 +36,9 @@ function failing(message: string, diff?: string): ExerciseResult {
 function render(exercise: ExerciseResult, summary?: Partial<GradeSummary>): string {
   let text = '';
   const reporter = consoleReporter({ write: (t) => (text += t), color: false });
-  reporter.onStart?.({ slugs: [exercise.slug], sandbox, solutionsDir: '/x' });
-  reporter.onExerciseEnd?.(exercise);
-  reporter.onEnd?.({ score: exercise.score, maxScore: exercise.maxScore, exercises: [exercise], sandbox, durationMs: 10, ...summary });
+  void reporter.onStart?.({ slugs: [exercise.slug], sandbox, solutionsDir: '/x' });
+  void reporter.onExerciseEnd?.(exercise);
+  void reporter.onEnd?.({ score: exercise.score, maxScore: exercise.maxScore, exercises: [exercise], sandbox, durationMs: 10, ...summary });
   return text;
 }
 
@@ -70,7 +70,7 @@ describe('the console report', () => {
   it('says which guarantees do not hold in the weak sandbox mode', () => {
     let text = '';
     const reporter = consoleReporter({ write: (t) => (text += t), color: false });
-    reporter.onStart?.({
+    void reporter.onStart?.({
       slugs: ['x'],
       sandbox: { tier: 'weak', reason: 'bubblewrap is not installed', guarantees: ['clean environment'], missing: ['PID namespace', 'network isolation'] },
       solutionsDir: '/x',

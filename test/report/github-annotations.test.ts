@@ -9,9 +9,9 @@ function annotate(showHidden = false): string {
   let log = '';
   const reporter = githubAnnotationsReporter({ root: '/repo', write: (t) => (log += t), showHidden });
   const summary = hostileSummary();
-  for (const exercise of summary.exercises) reporter.onExerciseEnd?.(exercise);
+  for (const exercise of summary.exercises) void reporter.onExerciseEnd?.(exercise);
   expect(log, 'annotations wait for the end of the run, to be ranked').toBe('');
-  reporter.onEnd?.(summary);
+  void reporter.onEnd?.(summary);
   return log;
 }
 
@@ -72,9 +72,9 @@ describe('the console report in a CI log', () => {
     let log = '';
     const reporter = consoleReporter({ write: (t) => (log += t), color: false, showHidden: true });
     const summary = hostileSummary();
-    reporter.onStart?.({ slugs: summary.exercises.map((e) => e.slug), sandbox: summary.sandbox, solutionsDir: '/repo/assignments' });
-    for (const exercise of summary.exercises) reporter.onExerciseEnd?.(exercise);
-    reporter.onEnd?.(summary);
+    void reporter.onStart?.({ slugs: summary.exercises.map((e) => e.slug), sandbox: summary.sandbox, solutionsDir: '/repo/assignments' });
+    for (const exercise of summary.exercises) void reporter.onExerciseEnd?.(exercise);
+    void reporter.onEnd?.(summary);
     expect(log).toContain('Autograding complete');
     expect(commandsIn(log)).toEqual([]);
     expect(HOSTILE).toContain('##[');

@@ -23,9 +23,10 @@ function scripted(atStart: string, script: string[], endsAfterLastAnswer = false
   const written: string[] = [];
   return {
     written,
-    async write(text) {
+    write(text) {
       written.push(text);
       stdout += script[written.length - 1] ?? '';
+      return Promise.resolve();
     },
     closeStdin() {},
     stdoutSoFar: () => stdout,
