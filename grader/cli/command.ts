@@ -33,10 +33,11 @@ export interface CommandInput<O extends OptionTable> {
   /** The parsed tokens in order (for options whose order matters, e.g. --format then --output). */
   tokens: ArgToken[];
   env: CliEnvironment;
+  // Function-valued fields, not methods: commands destructure them (no `this` to lose).
   /** A UsageError whose message is followed by the command's usage text. */
-  usageError(message: string): UsageError;
+  usageError: (message: string) => UsageError;
   /** A whole number of at least `least` (default 1) from a flag's text, or undefined when not given. */
-  wholeNumber(value: string | undefined, flag: string, least?: number): number | undefined;
+  wholeNumber: (value: string | undefined, flag: string, least?: number) => number | undefined;
 }
 
 export interface CommandDefinition<O extends OptionTable> {
@@ -51,7 +52,7 @@ export interface CommandDefinition<O extends OptionTable> {
    * positionals untouched (for a command that runs a program with its own arguments).
    */
   optionsFirst?: boolean;
-  run(input: CommandInput<O>): Promise<number>;
+  run: (input: CommandInput<O>) => Promise<number>;
 }
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
@@ -98,7 +99,7 @@ export function defineCommand<O extends OptionTable>(definition: CommandDefiniti
     const { min = 0, max = Infinity } = definition.positionals ?? {};
     if (positionals.length < min || positionals.length > max) throw new UsageError(usage);
     return definition.run({
-      values: parsed.values as Values<O>,
+      values: parsed.values,
       positionals,
       tokens: parsed.tokens,
       env,

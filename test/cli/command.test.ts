@@ -69,7 +69,7 @@ describe('exercise', () => {
 
 describe('defineCommand', () => {
   it('checks the number of positionals and refuses too few or too many with its usage', async () => {
-    const one = defineCommand({ usage: 'Usage: one THING', options: {}, positionals: { min: 1, max: 1 }, run: async () => 0 });
+    const one = defineCommand({ usage: 'Usage: one THING', options: {}, positionals: { min: 1, max: 1 }, run: () => Promise.resolve(0) });
     await expect(one([], { root })).rejects.toThrow(UsageError);
     await expect(one(['a', 'b'], { root })).rejects.toThrow('Usage: one THING');
     await expect(one(['a'], { root })).resolves.toBe(0);
@@ -80,9 +80,9 @@ describe('defineCommand', () => {
     const command = defineCommand({
       usage: 'Usage: count [--n N]',
       options: { n: { type: 'string' } },
-      run: async ({ values, wholeNumber }) => {
+      run: ({ values, wholeNumber }) => {
         seen.push(wholeNumber(values.n, '--n', 0));
-        return 0;
+        return Promise.resolve(0);
       },
     });
     await command(['--n', '0'], { root });
