@@ -111,7 +111,7 @@ describe('the class report in Chromium', () => {
     expect(rows.map((r) => r.failed)).toEqual(rows.map((r) => r.failed).sort((a, b) => b - a));
     // The grid: one row per student, its total, each cell's points.
     const grid = await page.locator('#grid tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ total: Number(tr.getAttribute('data-total')), cells: Array.from(tr.querySelectorAll('td.cell')).map((td) => td.textContent!.replace('R', '')) })),
+      trs.map((tr) => ({ total: Number(tr.getAttribute('data-total')), cells: Array.from(tr.querySelectorAll('td.cell')).map((td) => td.textContent.replace('R', '')) })),
     );
     expect(grid).toEqual(
       scores.students.map((s) => ({ total: s.points, cells: s.exercises.map((x) => (x.status === 'missing' ? '–' : String(x.points))) })),
