@@ -3,7 +3,7 @@
 // the supervisor's channel, the limits watcher, the timeout, the end, the result. The tier
 // (sandbox/tier.ts) supplies how to find, wait for and kill the tree.
 import path from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { execa } from 'execa';
 import { decodeShellStatus } from '../sandbox/supervisor.js';
 import { killProcessGroup } from '../sandbox/sweep.js';
@@ -242,7 +242,7 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
   // Weak tier: while no other program of the session runs, every process of its uid or marker is this program's.
   const sole = (): boolean => ownsSession || aloneInSession(session);
   const tree = tier.tree({ pgid, supervisorExited: () => supervisorExited, sole, matcher: sessionMatcher(session), ownsSession });
-  const reports = readSupervisorChannel(subprocess.stdio[3] as Readable | null, t0, () => tree.discover());
+  const reports = readSupervisorChannel(subprocess.stdio[3], t0, () => tree.discover());
   setImmediate(() => tree.discover());
   const termination = createTermination(() => {
     if (pgid !== undefined) killProcessGroup(pgid);
@@ -257,9 +257,18 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
     treePids: () => tree.treePids(),
     termination,
   });
-  const clearDeadline = startTimeout(request.timeoutMs, reports.status, termination);
+  const clearDeadline = startTimeout(request.timeoutMs, () => reports.status(), termination);
   const observer = request.observe
-    ? new ProcessObserver({ treeRoot: () => pgid, sandboxPids: tree.sandboxPids, supervisorPid: tree.supervisorPid, mainPid: reports.mainPid, extraPids: tree.extraPids }, t0)
+    ? new ProcessObserver(
+        {
+          treeRoot: () => pgid,
+          sandboxPids: () => tree.sandboxPids(),
+          supervisorPid: () => tree.supervisorPid(),
+          mainPid: () => reports.mainPid(),
+          extraPids: () => tree.extraPids(),
+        },
+        t0,
+      )
     : undefined;
 
   const ending: EndingRun = { tree, reports, termination, supervisorGone };
