@@ -76,7 +76,7 @@ describe('a case as a test', () => {
 
 describe('gradeGenerated', () => {
   // A stand-in for running both programs: the "student" fails on any text with a "\r" in it.
-  const failsOnCr = async (concrete: TestSpec): Promise<CaseOutcome> => ({
+  const failsOnCr = (concrete: TestSpec): Promise<CaseOutcome> => Promise.resolve({
     checks: [{ check: 'reference', passed: !(concrete.stdin ?? '').includes('\r'), message: 'differs' }],
   });
   const crTest = makeTest({ stdin: '${text}', generate: { cases: 20, shrinkRuns: 30, values: { text: { text: {} } } } });
@@ -119,7 +119,7 @@ describe('gradeGenerated', () => {
   });
 
   it('is a grader error, not a failure, when the reference cannot be run', async () => {
-    const verdict = await gradeGenerated(crTest, 11, async () => ({ referenceProblem: 'its process `main` did not end by itself (timeout)' }));
+    const verdict = await gradeGenerated(crTest, 11, () => Promise.resolve({ referenceProblem: 'its process `main` did not end by itself (timeout)' }));
     expect(verdict.status).toBe('error');
     expect(verdict.status === 'error' && verdict.message).toContain('the reference solution could not be run on a generated case');
   });
