@@ -113,10 +113,15 @@ interface StepMatch {
   bindings: Bindings;
 }
 
+/** At most this many line matches per look at the output when pairing an expectAll's lines (a guard against a flood of look-alike lines). */
+const MAX_PAIRING_MATCHES = 100_000;
+
 /**
  * Each template matched to a line of its own among `lines`, in any order, the bindings agreeing
  * across them (a search with backtracking: a later template may need a line an earlier one took).
- * Undefined when no such assignment exists yet.
+ * Only lines that match a template under the bindings from before the step are tried for it (more
+ * bindings only narrow a match). Undefined when no such assignment exists yet (or, for a flood of
+ * look-alike lines, none was found within MAX_PAIRING_MATCHES matches: the next look tries again).
  */
 function matchAll(
   templates: readonly LineTemplate[],
@@ -125,12 +130,20 @@ function matchAll(
   environment: TemplateEnvironment,
   stepIndex: number,
 ): StepMatch | undefined {
+  const position = { line: 0, template: stepIndex };
+  const candidates: number[][] = [];
+  for (const template of templates) {
+    const fits = [...lines.keys()].filter((lineIndex) => matchLine(template, lines[lineIndex]!.text, bindings, environment, position).matched);
+    if (fits.length === 0) return undefined;
+    candidates.push(fits);
+  }
   const used = new Set<number>();
+  let budget = MAX_PAIRING_MATCHES;
   const search = (which: number, bound: Bindings): Bindings | undefined => {
     if (which === templates.length) return bound;
-    for (const [lineIndex, line] of lines.entries()) {
-      if (used.has(lineIndex)) continue;
-      const match = matchLine(templates[which]!, line.text, bound, environment, { line: 0, template: stepIndex });
+    for (const lineIndex of candidates[which]!) {
+      if (used.has(lineIndex) || budget-- <= 0) continue;
+      const match = matchLine(templates[which]!, lines[lineIndex]!.text, bound, environment, position);
       if (!match.matched) continue;
       used.add(lineIndex);
       const found = search(which + 1, match.bindings);

@@ -68,6 +68,15 @@ describe('expectAll', () => {
     expect(await playSteps(target, steps)).toBeUndefined();
   });
 
+  it('pairs lines among a flood of look-alikes (only lines that fit a template are tried for it)', async () => {
+    const flood = Array.from({ length: 5000 }, (_, i) => `x ${i}\n`).join('');
+    const steps: StepSpec[] = [{ send: 'go\n' }, { expectAll: ['x {int:a}', 'y {int:a}'], timeoutMs: 100 }];
+    // Trying every pair of lines would take 25 million matches per look: the test would time out.
+    expect(await playSteps(scripted('', [`${flood}y 4999\n`]), steps)).toBeUndefined();
+    const failure = await playSteps(scripted('', [`${flood}y 5000\n`]), steps);
+    expect(failure?.detail).toMatch(/not seen within 100 ms$/);
+  }, 15_000);
+
   it('reads the next step after the last of the lines it matched', async () => {
     const target = scripted('', ['b\na\n', 'c\n']);
     const steps: StepSpec[] = [{ send: '1\n' }, { expectAll: ['a', 'b'] }, { send: '2\n' }, { expect: 'b', timeoutMs: 100 }];
