@@ -1,7 +1,8 @@
-// The table `npm run check` prints: one row per exercise, how strong its spec is.
+// The table `npm run check` prints: one row per exercise, how its spec fares against its known-bad
+// variants (its strength proper is the mutation score, printed below it: grader/mutation/).
 import type { CatalogCheck, ExerciseCheck } from './check.js';
 
-const HEADERS = ['exercise', 'tests', 'hidden', 'points', 'reference', 'variants', 'intended', 'other check', 'NOT rejected', 'strength'];
+const HEADERS = ['exercise', 'tests', 'hidden', 'points', 'reference', 'variants', 'intended', 'other check', 'NOT rejected', 'by variants'];
 
 function row(exercise: ExerciseCheck): string[] {
   const count = (rejection: string): string => String(exercise.variants.filter((v) => v.rejection === rejection).length);

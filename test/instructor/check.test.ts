@@ -59,7 +59,7 @@ describe('npm run check', () => {
   it('prints the strength table and exits 1 on the weak spec, 0 once only sound specs remain', async () => {
     const weak = await capture(['check', 'cwd-path'], repo);
     expect(weak.status).toBe(1);
-    expect(weak.stdout).toMatch(/exercise +tests +hidden +points +reference +variants +intended +other check +NOT rejected +strength/);
+    expect(weak.stdout).toMatch(/exercise +tests +hidden +points +reference +variants +intended +other check +NOT rejected +by variants/);
     expect(weak.stdout).toMatch(/cwd-path +2 +0 +3 +passes +3 +0 +0 +3 +weak/);
     expect(weak.stdout).toContain('the spec is weak');
     // The BAD line says why at once, not only at the end after the tables.
@@ -69,6 +69,9 @@ describe('npm run check', () => {
     const spec = await loadSpec(path.join(repo, 'specs', 'env-set.yaml'));
     const points = spec.tests.reduce((sum, test) => sum + test.points, 0);
     expect(sound.stdout).toMatch(new RegExp(`env-set +${spec.tests.length} +0 +${points} +passes +\\d+ +\\d+ +0 +0 +strong`));
+    // Below it, the mutation score from the recorded run (this throwaway repository has none).
+    expect(sound.stdout).toMatch(/exercise +mutants +killed +timed out +survived +equivalent +errors +score +recorded run/);
+    expect(sound.stdout).toContain('Never mutation-tested: env-set.');
   });
 
   it('reports a variant without a mustReject entry, a mustReject without a variant, a failing reference and a bad spec', async () => {
