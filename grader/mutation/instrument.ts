@@ -17,7 +17,7 @@ export interface MutantSite {
   column: number;
   /** Stryker's mutator, e.g. "EqualityOperator". */
   mutator: string;
-  /** The source text replaced (shortened for display) and what replaced it. */
+  /** The source text replaced (shortened for display) and what replaced it (on one line, in full). */
   original: string;
   replacement: string;
 }
@@ -80,7 +80,7 @@ export async function instrumentReference(referenceDir: string, outDir: string, 
       column: m.location.start.column + 1,
       mutator: m.mutatorName,
       original: excerpt(sources.get(m.fileName) ?? '', m.location),
-      replacement: shorten(m.replacement),
+      replacement: oneLine(m.replacement),
     };
   });
   return { dir: outDir, mutants };
@@ -110,8 +110,13 @@ function excerpt(source: string, span: Span): string {
   return shorten(picked.join('\n'));
 }
 
-/** One line, whitespace runs collapsed, at most 70 characters. */
+/** One line: whitespace runs collapsed. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** One line, at most 70 characters (for display). */
 export function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(text);
   return flat.length <= 70 ? flat : `${flat.slice(0, 67)}...`;
 }

@@ -1,10 +1,11 @@
 // How mutation results are shown: one exercise's survivors for the instructor who strengthens
 // its spec, and the table of every exercise (console and docs/mutation.md).
+import { shorten } from './instrument.js';
 import { countOutcomes, SCORE_GOAL, type MutantOutcome, type MutationCounts, type MutationResult } from './results.js';
 
 /** "solution.ts:12:5 EqualityOperator: `a > 2` -> `a >= 2`" */
 export function describeMutant(mutant: MutantOutcome): string {
-  return `${mutant.file}:${mutant.line}:${mutant.column} ${mutant.mutator}: \`${mutant.original}\` -> \`${mutant.replacement}\``;
+  return `${mutant.file}:${mutant.line}:${mutant.column} ${mutant.mutator}: \`${mutant.original}\` -> \`${shorten(mutant.replacement)}\``;
 }
 
 export function formatScore(score: number | undefined): string {
