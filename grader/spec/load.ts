@@ -7,7 +7,7 @@ import { fullSpecSchema } from './schema.js';
 import { signalTargetProblems } from './signals.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
 import { explainUnions } from './union-errors.js';
-import { normaliseSpec, type RawSpec } from './normalise.js';
+import { normaliseSpec, type RawSpec, type RawTest } from './normalise.js';
 import type { ExerciseSpec, FeedSpec } from './types.js';
 
 let validator: ValidateFunction | undefined;
@@ -103,6 +103,7 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
         problems.push({ path: ['tests', index, 'checks', checkIndex, 'line'], message: 'the line template of a framing check needs an {any:message} placeholder' });
       }
     });
+    problems.push(...generateProblems(test, index, spec.defaults?.observe === true));
     const inputs = ['stdin', 'steps', 'feed'].filter((key) => key in test);
     if (inputs.length > 1) {
       problems.push({ path: ['tests', index, inputs[1]!], message: `a test takes only one of stdin, steps and feed (it has ${inputs.join(' and ')})` });
@@ -141,6 +142,29 @@ function bytesProblems(check: Record<string, unknown>, where: Array<string | num
     return [{ path: [...where, base64 !== undefined ? 'base64' : 'hex'], message: 'the expected bytes must be valid UTF-8 (the grader keeps output as UTF-8 text)' }];
   }
   return [];
+}
+
+/**
+ * `${name}` outside a generate block, or naming no value of it, would reach the program as it is;
+ * `{pid:descendant}` is known only when the grader watches the processes (`observe`).
+ */
+function generateProblems(test: RawTest, index: number, observedByDefault: boolean): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const text = JSON.stringify({ args: test.args, env: test.env, stdin: test.stdin, files: test.files, processes: test.processes });
+  const names = new Set(Object.keys(test.generate?.values ?? {}));
+  for (const match of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    const name = match[1]!;
+    if (names.has(name)) continue;
+    problems.push({
+      path: ['tests', index, test.generate === undefined ? 'name' : 'generate'],
+      message: test.generate === undefined ? `\${${name}} is used but the test has no generate block` : `\${${name}} names no value of the generate block (it has: ${[...names].join(', ')})`,
+    });
+    break;
+  }
+  if (JSON.stringify(test.checks).includes('{pid:descendant}') && !(test.observe ?? observedByDefault)) {
+    problems.push({ path: ['tests', index, 'checks'], message: '{pid:descendant} needs `observe: true` in the test (the grader must watch the processes)' });
+  }
+  return problems;
 }
 
 /** A feed takes exactly one source of bytes, and each of its parts exactly one too. */
