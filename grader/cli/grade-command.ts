@@ -1,6 +1,7 @@
 import { grade } from '../grade/grade.js';
 import { FORMATS } from '../report/index.js';
 import { jsonReporter } from '../report/json.js';
+import { liveApplies, liveProgress } from '../report/live.js';
 import type { Reporter } from '../report/types.js';
 import { batchCommand } from './batch-command.js';
 import { watchCommand } from './watch-command.js';
@@ -88,13 +89,18 @@ export function formatFile(choice: FormatChoice, env: Record<string, string | un
   return choice.output ?? FORMATS[choice.name]?.defaultFile?.(env);
 }
 
-/** The reporters for the chosen formats (console when none), then --json's, with Classroom's notices last. */
+/**
+ * The reporters for the chosen formats (console when none), then --json's, with Classroom's
+ * notices last. The console on a terminal (not CI) also gets the live lines of running tests.
+ */
 export function reportersFor(choices: FormatChoice[], options: { root: string; showHidden: boolean; json?: string | undefined }): Reporter[] {
   const chosen = choices.length > 0 ? choices : [{ name: 'console' }];
-  const write = (text: string): void => void process.stdout.write(text);
+  const live = chosen.some((c) => c.name === 'console') && liveApplies(process.stdout, process.env) ? liveProgress(process.stdout) : undefined;
+  const write = live ? live.write : (text: string): void => void process.stdout.write(text);
   const create = (choice: FormatChoice): Reporter =>
     FORMATS[choice.name]!.create({ root: options.root, file: formatFile(choice, process.env), showHidden: options.showHidden, write });
   return [
+    ...(live ? [live.reporter] : []),
     ...chosen.filter((c) => c.name !== 'classroom').map(create),
     ...(options.json ? [jsonReporter(options.json)] : []),
     ...chosen.filter((c) => c.name === 'classroom').slice(0, 1).map(create),
