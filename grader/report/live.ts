@@ -47,7 +47,7 @@ export interface LiveProgress {
   /** Feeds the live lines from the run's events (list it before the reporters that write). */
   reporter: Reporter;
   /** Prints lasting text (a finished exercise) above the live lines, which are then redrawn. */
-  write(text: string): void;
+  write: (text: string) => void;
 }
 
 export interface LiveOptions {
@@ -77,7 +77,7 @@ export function liveProgress(stream: NodeJS.WriteStream, options: LiveOptions = 
     update.clear();
   };
   return {
-    write(text) {
+    write: (text) => {
       if (timer === undefined) {
         stream.write(text);
         return;

@@ -59,7 +59,7 @@ describe('failures first (time-elapsed: two cheap tests, one exclusive timing te
     expect(started).not.toContain(timing.name);
     expect(exercise.tests.filter((t) => t.status === 'failed').length).toBeGreaterThan(0);
     let text = '';
-    consoleReporter({ write: (t) => (text += t), color: false }).onExerciseEnd?.(exercise);
+    await consoleReporter({ write: (t) => (text += t), color: false }).onExerciseEnd?.(exercise);
     expect(text).toContain(`- ${timing.name} (${timing.maxScore} point${timing.maxScore === 1 ? '' : 's'}): ${NOT_RUN_FIX_FAILURES}`);
   }, 120_000);
 
