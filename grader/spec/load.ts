@@ -184,10 +184,9 @@ function describeSchemaErrors(errors: ErrorObject[], document: Document, lines: 
   const unions = explainUnions(errors, (instancePath) => fieldName(pointerOf(instancePath)));
   // With a discriminator, the branch errors are the useful ones; drop the generic oneOf noise.
   const useful = withoutTagDuplicates(unions.errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if'));
-  const chosen = pruneAlternatives(useful);
   const seen = new Set<string>();
   const problems: SpecProblem[] = unions.problems.map((problem) => locate(pointerOf(problem.instancePath), problem.message, document, lines));
-  for (const error of chosen) {
+  for (const error of useful) {
     const pointer = pointerOf(error.instancePath);
     const params = error.params as Record<string, unknown>;
     // An unknown field is best shown where it stands, not where its object starts.
@@ -200,23 +199,6 @@ function describeSchemaErrors(errors: ErrorObject[], document: Document, lines: 
     }
   }
   return problems;
-}
-
-/** Errors from the branches of a step's oneOf all describe one mistake: keep the first per place. */
-function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
-  const byPath = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
-    const list = byPath.get(error.instancePath) ?? [];
-    list.push(error);
-    byPath.set(error.instancePath, list);
-  }
-  const result: ErrorObject[] = [];
-  for (const list of byPath.values()) {
-    const fromAlternatives = list.filter((e) => /\/oneOf\/\d+\//.test(e.schemaPath) && !e.schemaPath.includes('discriminator'));
-    if (fromAlternatives.length > 1 && fromAlternatives.length === list.length) result.push(list[0]!);
-    else result.push(...list);
-  }
-  return result;
 }
 
 /** A check without its `check` field gets one message (the discriminator's), not also "missing the field". */

@@ -26,6 +26,13 @@ function kindField(branch: Branch): string | undefined {
   return branch.type === 'object' ? branch.required?.[0] : undefined;
 }
 
+/** Is the value of a JSON type the branch names? */
+function acceptsTypeOf(branch: Branch, data: unknown): boolean {
+  const types = branch.type === undefined ? [] : Array.isArray(branch.type) ? branch.type : [branch.type];
+  const actual = Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data === 'number' ? (Number.isInteger(data) ? 'integer' : 'number') : typeof data;
+  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
+}
+
 /** "a string", "a list of strings", "an object": what a branch accepts, for a message. */
 function shapeOf(branch: Branch): string {
   const type = Array.isArray(branch.type) ? branch.type.join(' or ') : (branch.type ?? 'a value');
@@ -83,6 +90,13 @@ export function explainUnions(
             ? `${name} is of no known kind: it has ${fields.length === 0 ? 'no field' : `the field${fields.length > 1 ? 's' : ''} ${quoted(fields)}`}, and needs exactly one of the fields that name a kind: ${quoted(kinds)}`
             : `${name} has the fields ${present.map((field) => `"${field}"`).join(' and ')}, each naming a kind of its own: it takes exactly one of ${quoted(kinds)}`,
       });
+      continue;
+    }
+    // A union of shapes: a value of one branch's type gets that branch's complaints.
+    const fitting = branches.flatMap((branch, index) => (acceptsTypeOf(branch, data) ? [index] : []));
+    if (fitting.length === 1) {
+      const chosen = `${prefix}${fitting[0]}/`;
+      for (const error of fromBranches) if (!error.schemaPath.startsWith(chosen)) dropped.add(error);
       continue;
     }
     for (const error of fromBranches) dropped.add(error);

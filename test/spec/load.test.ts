@@ -160,6 +160,23 @@ tests:
       expect(error.message).toContain('tests[0].feed.splits[1] must be one of: "whole", "bytewise", "random", "paused"');
     });
 
+    it("a value of one shape of a union gets that shape's complaints, every one of them", () => {
+      const error = problemsOf(`slug: demo
+tests:
+  - name: related
+    checks:
+      - check: records
+        records: { a: "x {int:n}" }
+        keys: { record: a, fields: 3 }
+`);
+      expect(error.problems.map((p) => p.message)).toEqual([
+        'tests[0].checks[0].keys is missing the field "key"',
+        'tests[0].checks[0].keys is missing the field "from"',
+        'tests[0].checks[0].keys is missing the field "to"',
+        'tests[0].checks[0].keys has an unknown field "fields"',
+      ]);
+    });
+
     it('a union of shapes (the test of a mustReject entry)', () => {
       const error = problemsOf(`${minimal}mustReject:
   broken:
