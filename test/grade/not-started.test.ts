@@ -36,7 +36,7 @@ describe('a solution that is still the starter', () => {
     expect(notStartedMessage([], 's.ts')).toBeUndefined();
   });
 
-  it('takes one line of the console report', () => {
+  it('takes one line of the console report', async () => {
     const tests = [failedWith(STARTER), failedWith(STARTER), failedWith(STARTER)];
     const exercise: ExerciseResult = {
       slug: 'time-today',
@@ -51,7 +51,7 @@ describe('a solution that is still the starter', () => {
       message: notStartedMessage(tests, 'assignments/time-today/solution.ts')!,
     };
     let text = '';
-    consoleReporter({ write: (t) => (text += t), color: false }).onExerciseEnd?.(exercise);
+    await consoleReporter({ write: (t) => (text += t), color: false }).onExerciseEnd?.(exercise);
     expect(text.trimEnd().split('\n')).toEqual([expect.stringMatching(/^✗ time-today +0\/3 {2}not started: assignments\/time-today\/solution\.ts still says/)]);
   });
 });
