@@ -90,6 +90,20 @@ describe.each(tiers)('tier %s', (tier) => {
     expectClean(outcome, 10_000);
   });
 
+  it('records where it put the program and started it, and, when asked, when each line arrived', async () => {
+    const { run: paced } = await run(tier, 'paced.mjs', { timeArrivals: true, cwd: 'sub' });
+    expect(paced.stdout).toBe('one\ntwo\n');
+    expect(paced.programDir).toBe(tier === 'bubblewrap' ? '/sandbox/program' : fs.realpathSync(PROGRAMS_DIR));
+    expect(paced.cwd?.endsWith('/sub')).toBe(true);
+    const [one, two] = paced.lineArrivalsMs ?? [];
+    expect(one).toBeDefined();
+    // "two" was printed 300 ms after the start at the earliest, so it cannot have been seen sooner.
+    expect(two).toBeGreaterThanOrEqual(300);
+    expect(two!).toBeGreaterThanOrEqual(one!);
+    const { run: plain } = await run(tier, 'hello.mjs');
+    expect(plain.lineArrivalsMs).toBeUndefined();
+  });
+
   it('reports the exit code', async () => {
     const outcome = await run(tier, 'exit-code.mjs', { args: ['7'] });
     expect(outcome.run).toMatchObject({ ending: 'exited', exitCode: 7, signal: null, stdout: 'exiting\n' });
