@@ -6,6 +6,7 @@ import { measureBatch } from '../bench/batch-throughput.js';
 import { timeCatalog, timeCatalogInChild, type CatalogTiming } from '../bench/catalog.js';
 import { describeMachine } from '../bench/machine.js';
 import { measureOverhead, type OverheadResult } from '../bench/overhead.js';
+import { measurePerTest, perTestTable, type PerTestReport } from '../bench/per-test.js';
 import { benchRaces } from '../bench/races.js';
 import { defineCommand } from './command.js';
 
@@ -23,7 +24,12 @@ npm run bench -- --races [--runs N] [--reference-runs M] [SLUG ...]
   grades each racy known-bad variant of the processes/threads exercises N times (default 20)
   and reports the share of runs that rejected it as its mustReject says; grades their
   references M times (default 10) as the machine is and M times with every core busy (CPU
-  burners, always stopped): the share that passed and each spec's wall time.`;
+  burners, always stopped): the share that passed and each spec's wall time.
+
+npm run bench -- --per-test [SLUG ...]
+  grades the references one test at a time in a grader process of its own (cgroup accounting)
+  and prints each test's CPU time (grader and program tree) and wall time, costliest first,
+  then each exercise's sums. On a loaded machine the figures are indicative only.`;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
@@ -48,6 +54,9 @@ export const benchCommand = defineCommand({
     'cache-dir': { type: 'string' },
     races: { type: 'boolean' },
     'reference-runs': { type: 'string' },
+    'per-test': { type: 'boolean' },
+    // Internal: the per-test measurement in this process, as JSON.
+    'per-test-once': { type: 'boolean' },
   },
   async run({ values, positionals, env, wholeNumber }) {
     const runs = wholeNumber(values.runs, '--runs') ?? 20;
@@ -58,6 +67,20 @@ export const benchCommand = defineCommand({
       const report = await benchRaces({ root: env.root, runs, referenceRuns, ...(positionals.length > 0 ? { slugs: positionals } : {}), progress: (line) => process.stdout.write(`${line}\n`) });
       const missed = report.variants.some((v) => v.rejected < v.runs) || [...report.idle, ...report.loaded].some((r) => r.passed < r.runs);
       return missed ? 1 : 0;
+    }
+    if (values['per-test-once']) {
+      process.stdout.write(`${JSON.stringify(await measurePerTest(env.root, positionals))}\n`);
+      return 0;
+    }
+    if (values['per-test']) {
+      process.stdout.write(`Machine: ${describeMachine()}\n`);
+      const launcher = path.join(env.root, 'grader', 'launch.mjs');
+      // In a process of its own, in cgroups of its own: a test's CPU is its tree's, exactly.
+      const measured = await runAccounted(process.execPath, [launcher, 'bench', '--per-test-once', ...positionals], env.root);
+      const report = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as PerTestReport;
+      for (const line of perTestTable(report)) process.stdout.write(`${line}\n`);
+      process.stdout.write(`Load average at the end: ${describeMachine().split('load average ')[1]}\n`);
+      return report.tests.every((t) => t.passed) ? 0 : 1;
     }
     if (values['catalog-once']) {
       const cacheDir = values['cache-dir'];
