@@ -69,7 +69,7 @@ export async function mutateExercise(options: MutationRunOptions): Promise<Mutat
  * times the reference's time plus 5 s when that is shorter than the spec's timeout (a mutant
  * stopped there is reported as timed out, with both limits).
  */
-function cappedTimeout(test: TestSpec, baselineMs: number | undefined): TestSpec {
+export function cappedTimeout(test: TestSpec, baselineMs: number | undefined): TestSpec {
   if (baselineMs === undefined) return test;
   const cap = Math.ceil((3 * baselineMs) / test.trials) + 5000;
   return cap < test.timeoutMs ? { ...test, timeoutMs: cap } : test;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { namesMutant, parseEquivalents, unmatchedEquivalents } from '../../grader/mutation/equivalents.js';
 import type { MutantSite } from '../../grader/mutation/instrument.js';
+import { cappedTimeout } from '../../grader/mutation/mutate-exercise.js';
 import { countOutcomes, type MutantOutcome } from '../../grader/mutation/results.js';
+import type { TestSpec } from '../../grader/spec/types.js';
 
 const site: MutantSite = { id: '4', file: 'solution.ts', line: 12, column: 5, mutator: 'EqualityOperator', original: 'a > 2', replacement: 'a >= 2' };
 
@@ -42,5 +44,17 @@ describe('mutation score', () => {
   });
   it('has no score when every mutant is equivalent', () => {
     expect(countOutcomes([outcome('equivalent')]).score).toBeUndefined();
+  });
+});
+
+describe('a mutant test\'s timeout', () => {
+  const test = { name: 't', timeoutMs: 20_000, trials: 1 } as TestSpec;
+  it('is 3 x the reference\'s time per trial + 5 s when that is below the spec\'s', () => {
+    expect(cappedTimeout(test, 1000).timeoutMs).toBe(8000);
+    expect(cappedTimeout({ ...test, trials: 4 }, 4000).timeoutMs).toBe(8000);
+  });
+  it('stays the spec\'s when that is shorter, or when the reference was not timed', () => {
+    expect(cappedTimeout(test, 6000).timeoutMs).toBe(20_000);
+    expect(cappedTimeout(test, undefined)).toBe(test);
   });
 });
