@@ -9,6 +9,7 @@ import type { BuiltProgram } from '../build/types.js';
 import { gradeTest, type TestGradingContext } from '../grade/grade-test.js';
 import type { TaskPool } from '../grade/pool.js';
 import type { TestResult } from '../report/types.js';
+import { ACTIVE_MUTANT_VARIABLE } from '../sandbox/environment.js';
 import { loadSpec } from '../spec/load.js';
 import type { ExerciseSpec, TestSpec } from '../spec/types.js';
 import { loadEquivalents, namesMutant, unmatchedEquivalents, type EquivalentMutant } from './equivalents.js';
@@ -107,18 +108,26 @@ async function prepare(spec: ExerciseSpec, root: string, workDir: string, pool: 
     return referenceBuild;
   };
   const failures: string[] = [];
+  let showsVariable = false;
   for (const variable of ['visible', 'hidden'] as const) {
     const instrumented = await instrumentReference(referenceDir, path.join(workDir, variable), variable);
     const build = await buildSolution(instrumented.dir, { cacheDir, entry: spec.entry });
     if (!build.ok) throw new MutationSetupError(`the instrumented reference does not build:\n${build.message}`);
     const program = { ...build.program, sourceDir: referenceDir };
     const context: TestGradingContext = { slug: spec.slug, program: { ...program, activeMutant: NO_MUTANT }, reference };
-    const results = await Promise.all(spec.tests.map((test) => pool.run(() => gradeTest(test, context), test.exclusive)));
-    const failed = results.filter((r) => r.status !== 'passed');
-    if (failed.length === 0) {
-      return { program, mutants: instrumented.mutants, variable, durations: new Map(results.map((r) => [r.name, r.durationMs])), reference };
+    // Twice at most: a timing test may fail once on a loaded machine.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const results = await Promise.all(spec.tests.map((test) => pool.run(() => gradeTest(test, context), test.exclusive)));
+      const failed = results.filter((r) => r.status !== 'passed');
+      if (failed.length === 0) {
+        return { program, mutants: instrumented.mutants, variable, durations: new Map(results.map((r) => [r.name, r.durationMs])), reference };
+      }
+      failures.push(`with the variable ${variable}: ${failed.map((r) => `"${r.name}": ${r.message}`).join('; ')}`);
+      // Hiding the variable (children and workers then run unmutated) only for a program that shows it.
+      showsVariable ||= failed.some((r) => JSON.stringify(r).includes(ACTIVE_MUTANT_VARIABLE));
+      if (showsVariable || variable === 'hidden') break;
     }
-    failures.push(`with the variable ${variable}: ${failed.map((r) => `"${r.name}": ${r.message}`).join('; ')}`);
+    if (!showsVariable) break;
   }
   throw new MutationSetupError(`the instrumented reference, no mutant switched on, does not pass every test (${failures.join(' | ')})`);
 }
