@@ -135,7 +135,7 @@ export function promiseRows(spec: ExerciseSpec, statement: string): PromiseRow[]
   for (const test of spec.tests) {
     for (const check of test.checks) {
       if (check.check !== 'exit' || check.signal !== undefined) continue;
-      const code = String(check.code ?? 0);
+      const code = typeof check.code === 'number' ? String(check.code) : '0';
       checkedStatuses.set(code, [...(checkedStatuses.get(code) ?? []), test.name]);
     }
   }
