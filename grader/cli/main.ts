@@ -6,6 +6,7 @@ import { ciCommand } from './ci-command.js';
 import type { CliEnvironment, Command } from './command.js';
 import { exerciseCommand } from './exercise-command.js';
 import { exportCommand } from './export-command.js';
+import { flakesCommand } from './flakes-command.js';
 import { gradescopeCommand } from './gradescope-command.js';
 import { gradeCommand } from './grade-command.js';
 import { mergeCommand } from './merge-command.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   merge: mergeCommand,
   report: reportCommand,
   reliability: reliabilityCommand,
+  flakes: flakesCommand,
   check: checkCommand,
   new: newCommand,
   export: exportCommand,

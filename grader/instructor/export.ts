@@ -16,7 +16,7 @@ import { studentReadme } from './student-readme.js';
 /** Top-level folders and files that students do not get. */
 const LEFT_OUT = ['reference', 'test', '.ci', 'specs/drafts', 'specs/mutation', 'docs', 'node_modules', '.cache', '.git'];
 /** npm scripts that need what is left out (the grader's tests, references). */
-const INSTRUCTOR_SCRIPTS = ['test', 'check', 'new', 'export', 'bench'];
+const INSTRUCTOR_SCRIPTS = ['test', 'check', 'new', 'export', 'bench', 'flakes'];
 
 /** Why the export cannot be made (the target exists, it is inside what is copied, a recording failed). */
 export class ExportError extends Error {
