@@ -48,6 +48,13 @@ export interface SequenceMatch {
   assignments: Assignment[];
   bindings: Bindings;
   failure?: SequenceFailure;
+  /** The work the search did: single-line comparisons and candidate lines visited (unordered and contains). */
+  steps?: number;
+}
+
+/** A count of the search's steps, shared by its helpers. */
+interface Work {
+  steps: number;
 }
 
 /** Most single-line matches tried by one search before it gives up. */
@@ -128,8 +135,10 @@ export function matchContains(templates: readonly LineTemplate[], lines: readonl
     return false;
   };
 
-  if (search(0, 0, NO_BINDINGS)) return { passed: true, assignments: path, bindings: path.length > 0 ? bindingsAfter(path, templates, lines, environment) : NO_BINDINGS };
-  if (budget <= 0) return { passed: false, assignments: deepest.assignments, bindings: deepest.bindings, failure: { kind: 'gave-up' } };
+  const found = search(0, 0, NO_BINDINGS);
+  const steps = MATCH_BUDGET - budget;
+  if (found) return { passed: true, assignments: path, bindings: path.length > 0 ? bindingsAfter(path, templates, lines, environment) : NO_BINDINGS, steps };
+  if (budget <= 0) return { passed: false, assignments: deepest.assignments, bindings: deepest.bindings, failure: { kind: 'gave-up' }, steps };
   const missing = deepest.template;
   const failure: SequenceFailure = { kind: 'not-found', template: missing, after: deepest.after };
   const template = templates[missing];
@@ -137,7 +146,7 @@ export function matchContains(templates: readonly LineTemplate[], lines: readonl
     const nearMiss = nearestMiss(template, missing, lines, range(deepest.after + 1, lines.length), deepest.bindings, environment);
     if (nearMiss !== undefined) failure.nearMiss = nearMiss;
   }
-  return { passed: false, assignments: deepest.assignments, bindings: deepest.bindings, failure };
+  return { passed: false, assignments: deepest.assignments, bindings: deepest.bindings, failure, steps };
 }
 
 // Re-derives the bindings of a successful path (the search keeps them only on the stack).
@@ -166,7 +175,8 @@ interface FreeGroup {
 export function matchUnordered(templates: readonly LineTemplate[], lines: readonly string[], environment: TemplateEnvironment): SequenceMatch {
   const shared = sharedNames(templates);
   const dependent = range(0, templates.length).filter((index) => dependsOnBindings(templates[index] as LineTemplate, shared));
-  const freeGroups = groupFreeTemplates(templates, lines, environment, shared);
+  const work: Work = { steps: 0 };
+  const freeGroups = groupFreeTemplates(templates, lines, environment, shared, work);
   const freeCount = templates.length - dependent.length;
   const used = new Array<boolean>(lines.length).fill(false);
   const path: Assignment[] = [];
@@ -174,7 +184,7 @@ export function matchUnordered(templates: readonly LineTemplate[], lines: readon
   let budget = MATCH_BUDGET;
 
   const leaf = (bindings: Bindings): void => {
-    const free = matchFreeGroups(freeGroups, lines, used, environment);
+    const free = matchFreeGroups(freeGroups, lines, used, environment, work);
     const assignments = [...path, ...free];
     if (assignments.length > best.count) best = { assignments, bindings, count: assignments.length };
   };
@@ -190,6 +200,7 @@ export function matchUnordered(templates: readonly LineTemplate[], lines: readon
     for (let lineIndex = 0; lineIndex < lines.length && budget > 0; lineIndex++) {
       if (used[lineIndex]) continue;
       budget--;
+      work.steps++;
       const result = matchLine(template, lines[lineIndex] ?? '', bindings, environment, { line: lineIndex, template: templateIndex });
       if (!result.matched) continue;
       used[lineIndex] = true;
@@ -205,10 +216,11 @@ export function matchUnordered(templates: readonly LineTemplate[], lines: readon
 
   search(0, NO_BINDINGS, 0);
   const assignments = [...best.assignments].sort((a, b) => a.template - b.template);
+  const steps = work.steps;
   if (best.count === templates.length && lines.length === templates.length) {
-    return { passed: true, assignments, bindings: best.bindings };
+    return { passed: true, assignments, bindings: best.bindings, steps };
   }
-  if (budget <= 0 && best.count < templates.length) return { passed: false, assignments, bindings: best.bindings, failure: { kind: 'gave-up' } };
+  if (budget <= 0 && best.count < templates.length) return { passed: false, assignments, bindings: best.bindings, failure: { kind: 'gave-up' }, steps };
   const matchedTemplates = new Set(assignments.map((a) => a.template));
   const matchedLines = new Set(assignments.map((a) => a.line));
   const unmatchedTemplates = range(0, templates.length).filter((index) => !matchedTemplates.has(index));
@@ -221,7 +233,7 @@ export function matchUnordered(templates: readonly LineTemplate[], lines: readon
       break;
     }
   }
-  return { passed: false, assignments, bindings: best.bindings, failure };
+  return { passed: false, assignments, bindings: best.bindings, failure, steps };
 }
 
 // Free templates with the same text form one group; each group knows the lines it fits.
@@ -230,6 +242,7 @@ function groupFreeTemplates(
   lines: readonly string[],
   environment: TemplateEnvironment,
   shared: ReadonlySet<string>,
+  work: Work,
 ): Map<LineTemplate, FreeGroup> {
   const bySource = new Map<string, { template: LineTemplate; group: FreeGroup }>();
   let linesByText: Map<string, number[]> | undefined;
@@ -243,10 +256,12 @@ function groupFreeTemplates(
     if (template.placeholders.length === 0) {
       // A template of plain text fits exactly the lines equal to it: look them up.
       linesByText ??= indexLinesByText(lines);
+      work.steps++;
       const text = template.parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('');
       bySource.set(template.source, { template, group: { templates: [index], candidates: linesByText.get(text) ?? [] } });
       continue;
     }
+    work.steps += lines.length;
     const candidates = range(0, lines.length).filter(
       (lineIndex) => matchLine(template, lines[lineIndex] ?? '', NO_BINDINGS, environment, { line: lineIndex, template: index }).matched,
     );
@@ -272,6 +287,7 @@ function matchFreeGroups(
   lines: readonly string[],
   used: readonly boolean[],
   environment: TemplateEnvironment,
+  work: Work,
 ): Assignment[] {
   const entries = [...groups.entries()];
   const ownerOfLine = new Map<number, number>();
@@ -281,6 +297,7 @@ function matchFreeGroups(
     const group = entries[groupIndex]?.[1];
     if (group === undefined) return false;
     for (const line of group.candidates) {
+      work.steps++;
       if (used[line] || visited.has(line)) continue;
       visited.add(line);
       const owner = ownerOfLine.get(line);

@@ -7,6 +7,7 @@ import { timeCatalog, timeCatalogInChild, type CatalogTiming } from '../bench/ca
 import { describeMachine } from '../bench/machine.js';
 import { measureOverhead, type OverheadResult } from '../bench/overhead.js';
 import { measurePerTest, perTestTable, type PerTestReport } from '../bench/per-test.js';
+import { benchMatching } from '../bench/matching.js';
 import { benchRaces } from '../bench/races.js';
 import { defineCommand } from './command.js';
 
@@ -29,7 +30,11 @@ npm run bench -- --races [--runs N] [--reference-runs M] [SLUG ...]
 npm run bench -- --per-test [SLUG ...]
   grades the references one test at a time in a grader process of its own (cgroup accounting)
   and prints each test's CPU time (grader and program tree) and wall time, costliest first,
-  then each exercise's sums. On a loaded machine the figures are indicative only.`;
+  then each exercise's sums. On a loaded machine the figures are indicative only.
+
+npm run bench -- --matching [--runs N]
+  times the unordered line matching on the unit tests' large cases (medians of N runs); the
+  unit tests bound the same cases' work in steps, not in time.`;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
@@ -53,6 +58,7 @@ export const benchCommand = defineCommand({
     'overhead-once': { type: 'boolean' },
     'cache-dir': { type: 'string' },
     races: { type: 'boolean' },
+    matching: { type: 'boolean' },
     'reference-runs': { type: 'string' },
     'per-test': { type: 'boolean' },
     // Internal: the per-test measurement in this process, as JSON.
@@ -60,6 +66,11 @@ export const benchCommand = defineCommand({
   },
   async run({ values, positionals, env, wholeNumber }) {
     const runs = wholeNumber(values.runs, '--runs') ?? 20;
+    if (values.matching) {
+      process.stdout.write(`Line matching: ${describeMachine()}\n`);
+      for (const t of benchMatching(runs)) process.stdout.write(`  ${t.label}: ${t.lines} lines, ${t.steps} steps, median ${ms(t.medianMs)}\n`);
+      return 0;
+    }
     if (values.races) {
       // The race benchmark (grader/bench/races.ts).
       const referenceRuns = wholeNumber(values['reference-runs'], '--reference-runs', 0) ?? 10;

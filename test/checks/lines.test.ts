@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linesCheck, type LinesConfig } from '../../grader/checks/lines.js';
-import { matchUnordered } from '../../grader/checks/line-matching.js';
+import { MATCH_BUDGET, matchUnordered } from '../../grader/checks/line-matching.js';
 import { parseTemplate, templateEnvironment } from '../../grader/checks/template.js';
 import type { CheckOutcome } from '../../grader/checks/types.js';
 import type { ProgramRun } from '../../grader/run/types.js';
@@ -129,31 +129,41 @@ describe('lines, unordered mode', () => {
       'No line of its own looks like `take <int> size=<int>`. The closest: Line 2 should look like `take <int> size=<int>`, but it was `take 1 size=-`, and `-` is not a whole number.',
     );
   });
-  it('matches thousands of plain-text lines quickly', () => {
+  // Work is counted in steps (single-line comparisons and candidate lines visited), not timed:
+  // timing lives in the benchmark (npm run bench -- --matching).
+  const unordered = (expect: string[], lines: string[]) => matchUnordered(expect.map(parseTemplate), lines, templateEnvironment(makeRun()));
+
+  it('matches thousands of plain-text lines in steps linear in their number', () => {
     const expected = Array.from({ length: 5000 }, (_, i) => `[${i % 50}] => ${Math.floor(i / 50)}`);
-    const started = Date.now();
     expect(check({ mode: 'unordered', expect: expected }, printing([...expected].reverse())).passed).toBe(true);
-    const outcome = check({ mode: 'unordered', expect: expected }, printing([...expected.slice(1), '[0] => 0']));
-    expect(outcome.passed).toBe(true);
+    const reversed = unordered(expected, [...expected].reverse());
+    expect(reversed.passed).toBe(true);
+    expect(reversed.steps).toBeLessThanOrEqual(2 * expected.length);
+    const rotated = unordered(expected, [...expected.slice(1), '[0] => 0']);
+    expect(rotated.passed).toBe(true);
+    expect(rotated.steps).toBeLessThanOrEqual(2 * expected.length);
     const missing = check({ mode: 'unordered', expect: expected }, printing([...expected.slice(1), '[0] => 1']));
     expect(missing.message).toBe('No line of its own looks like `[0] => 0`. Not expected: line 5000 `[0] => 1`.');
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(unordered(expected, [...expected.slice(1), '[0] => 1']).steps).toBeLessThanOrEqual(2 * expected.length);
   });
-  it('matches hundreds of lines quickly', () => {
+  it('matches hundreds of lines, plain or with placeholders, in at most quadratic steps', () => {
     const expected = Array.from({ length: 400 }, (_, i) => `[${i % 20}] => ${Math.floor(i / 20)}`);
     const shuffled = [...expected].reverse();
-    const started = Date.now();
     expect(check({ mode: 'unordered', expect: expected }, printing(shuffled)).passed).toBe(true);
-    expect(check({ mode: 'unordered', expect: Array.from({ length: 400 }, () => '[{int}] => {int}') }, printing(shuffled)).passed).toBe(true);
-    expect(Date.now() - started).toBeLessThan(3000);
+    const general = Array.from({ length: 400 }, () => '[{int}] => {int}');
+    expect(check({ mode: 'unordered', expect: general }, printing(shuffled)).passed).toBe(true);
+    const result = unordered(general, shuffled);
+    expect(result.passed).toBe(true);
+    // One comparison per line to find the group's candidates, then each place scans the lines before it.
+    expect(result.steps).toBeLessThanOrEqual(shuffled.length + (shuffled.length * (shuffled.length + 1)) / 2);
   });
-  it('fails without hanging on many interlocking bound templates that cannot all match', () => {
+  it('gives up within its budget on many interlocking bound templates that cannot all match', () => {
     const templates = Array.from({ length: 12 }, (_, i) => parseTemplate(`{word:w${i}} {word:w${(i + 1) % 12}}`));
     const lines = Array.from({ length: 12 }, (_, i) => `x${i} y${i}`);
-    const started = Date.now();
     const result = matchUnordered(templates, lines, templateEnvironment(makeRun()));
     expect(result.passed).toBe(false);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.steps).toBeGreaterThan(0);
+    expect(result.steps).toBeLessThanOrEqual(MATCH_BUDGET + templates.length * lines.length);
   });
 });
 

@@ -29,9 +29,9 @@ describe('fixtures and the work tree', () => {
       { path: 'loop/up', type: 'symlink', target: '..' },
       { path: 'pipe', type: 'fifo', mode: '0600' },
     ]);
-    const start = performance.now();
+    // Following `loop/up` would list loop/up/loop/up/...; opening the FIFO would block: the exact
+    // list of entries (and the test's own timeout) prove neither happens, without timing it.
     const tree = snapshotWorkTree(dir);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(Object.keys(tree)).toEqual([
       'data', 'data/a.txt', 'empty', 'keep.txt', 'link', 'locked', 'locked/inside.txt', 'loop', 'loop/up', 'pipe',
     ]);
