@@ -5,16 +5,25 @@ import fs from 'node:fs';
 /** How often the size of standard output is sampled while arrival times are wanted (ms). */
 export const ARRIVAL_SAMPLE_MS = 4;
 
-/** One sample: the file held `bytes` bytes `atMs` after the program was started. */
+/** One sample: the file held `bytes` bytes `atMs` after the program was started, and fewer at the poll before (`sinceMs`). */
 export interface SizeSample {
   bytes: number;
   atMs: number;
+  /** When the size was last seen smaller: the bytes arrived after this. A stalled poller widens the gap. */
+  sinceMs?: number;
+}
+
+/** When each line arrived: no later than `latestMs`, no earlier than `earliestMs` (ms after the start). */
+export interface LineArrivals {
+  latestMs: number[];
+  earliestMs: number[];
 }
 
 /** Samples the size of an open output file until stopped; keeps only the samples where it grew. */
 export class ArrivalLog {
   private readonly samples: SizeSample[] = [];
   private readonly timer: NodeJS.Timeout;
+  private lastPollMs = 0;
 
   constructor(
     private readonly fd: number,
@@ -31,12 +40,14 @@ export class ArrivalLog {
     } catch {
       return;
     }
+    const now = performance.now() - this.startedAtMs;
     const last = this.samples[this.samples.length - 1];
-    if (last === undefined ? bytes > 0 : bytes > last.bytes) this.samples.push({ bytes, atMs: performance.now() - this.startedAtMs });
+    if (last === undefined ? bytes > 0 : bytes > last.bytes) this.samples.push({ bytes, atMs: now, sinceMs: this.lastPollMs });
+    this.lastPollMs = now;
   }
 
   /** Stops sampling and gives each line of `raw` (the file's bytes as text) its arrival time. */
-  stop(raw: string): number[] {
+  stop(raw: string): LineArrivals {
     clearInterval(this.timer);
     this.sample();
     return lineArrivals(raw, this.samples);
@@ -45,11 +56,12 @@ export class ArrivalLog {
 
 /**
  * The arrival time of each line of `text` (split after every "\n"; a last line without one counts):
- * the first sample whose size covers the line's last byte (the last sample if none does, e.g.
- * after the output cap).
+ * no later than the first sample whose size covers the line's last byte (the last sample if none
+ * does, e.g. after the output cap), no earlier than the poll before it.
  */
-export function lineArrivals(text: string, samples: readonly SizeSample[]): number[] {
+export function lineArrivals(text: string, samples: readonly SizeSample[]): LineArrivals {
   const times: number[] = [];
+  const earliest: number[] = [];
   let offset = 0;
   let sample = 0;
   const pieces = text.split('\n');
@@ -60,6 +72,7 @@ export function lineArrivals(text: string, samples: readonly SizeSample[]): numb
     const at = samples[sample]?.atMs;
     if (at === undefined) break;
     times.push(Math.round(at * 10) / 10);
+    earliest.push(Math.round((samples[sample]?.sinceMs ?? at) * 10) / 10);
   }
-  return times;
+  return { latestMs: times, earliestMs: earliest };
 }

@@ -77,8 +77,10 @@ export interface ProgramRun {
   programDir?: string;
   /** The directory the program was started in, as it sees it (what process.cwd() gives: symbolic links resolved). */
   cwd?: string;
-  /** With `timeArrivals`: when each line of stdout reached the grader, ms after the start (line i of the raw output). */
+  /** With `timeArrivals`: when each line of stdout reached the grader, ms after the start (line i of the raw output): no later than this. */
   lineArrivalsMs?: number[];
+  /** ... and no earlier than this (the grader's poll before; far apart only when the grader itself stalled). */
+  lineEarliestMs?: number[];
   processes?: ObservedProcess[];
   /** With `observe`: how well the observer covered the run (to tell a starved observer from a program). */
   observation?: ObservationCoverage;

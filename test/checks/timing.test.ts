@@ -34,6 +34,16 @@ describe('timing', () => {
     expect(outcome.hint).toContain('pause before printing the line');
   });
 
+  it('never fails a program for the grader stalling: a line seen late may have come as early as the poll before', () => {
+    const rule = { rules: [{ line: 'two', after: 'one', minMs: 240 }], slackMs: 150 };
+    // "one" was first seen 200 ms late (the grader's poller stalled), "two" on time: 45 ms apart as seen.
+    const stalled = makeContext(makeRun({ stdout: 'one\ntwo\n', lineArrivalsMs: [600, 645], lineEarliestMs: [400, 641] }));
+    expect(timingCheck.run(rule, stalled).passed).toBe(true);
+    // The same lines seen on time, 45 ms apart: a pause missing.
+    const prompt = makeContext(makeRun({ stdout: 'one\ntwo\n', lineArrivalsMs: [600, 645], lineEarliestMs: [596, 641] }));
+    expect(timingCheck.run(rule, prompt).passed).toBe(false);
+  });
+
   it('allows the slack, not more', () => {
     const rule = { rules: [{ line: 'two', after: 'one', minMs: 400 }], slackMs: 50 };
     expect(timingCheck.run(rule, arrived([['one', 10], ['two', 361]])).passed).toBe(true);
@@ -64,16 +74,16 @@ describe('lineArrivals', () => {
   it("gives each line the first sample that holds its last byte, counting bytes of multi-byte text", () => {
     // "é\n" is 3 bytes; "b\n" 2; "c" (no newline) 1.
     const samples = [
-      { bytes: 2, atMs: 10 },
-      { bytes: 3, atMs: 20 },
-      { bytes: 5, atMs: 30 },
-      { bytes: 6, atMs: 40 },
+      { bytes: 2, atMs: 10, sinceMs: 6 },
+      { bytes: 3, atMs: 20, sinceMs: 16 },
+      { bytes: 5, atMs: 30, sinceMs: 26 },
+      { bytes: 6, atMs: 40, sinceMs: 36 },
     ];
-    expect(lineArrivals('é\nb\nc', samples)).toEqual([20, 30, 40]);
+    expect(lineArrivals('é\nb\nc', samples)).toEqual({ latestMs: [20, 30, 40], earliestMs: [16, 26, 36] });
   });
 
   it('gives lines beyond the last sample its time, and nothing without samples', () => {
-    expect(lineArrivals('a\nb\n', [{ bytes: 2, atMs: 7 }])).toEqual([7, 7]);
-    expect(lineArrivals('a\n', [])).toEqual([]);
+    expect(lineArrivals('a\nb\n', [{ bytes: 2, atMs: 7 }]).latestMs).toEqual([7, 7]);
+    expect(lineArrivals('a\n', [])).toEqual({ latestMs: [], earliestMs: [] });
   });
 });

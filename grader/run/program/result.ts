@@ -10,6 +10,7 @@ import { mapToSources } from '../source-positions.js';
 import type { Ending, ObservationCoverage, ObservedProcess, ProgramRun, RunSandbox } from '../types.js';
 import type { OutputFiles } from './output-files.js';
 import type { StopReason } from './termination.js';
+import type { LineArrivals } from '../arrivals.js';
 
 /** Everything the result is built from, once every process of the run has ended. */
 export interface RunFacts {
@@ -35,7 +36,7 @@ export interface RunFacts {
   sandboxProgramDir: string;
   observed: { processes: ObservedProcess[]; coverage: ObservationCoverage } | undefined;
   /** When each stdout line arrived, once stdout is known. */
-  arrivals?: ((stdout: string) => number[]) | undefined;
+  arrivals?: ((stdout: string) => LineArrivals) | undefined;
 }
 
 /** How the run ended and why. */
@@ -84,6 +85,10 @@ export function buildRun(facts: RunFacts): ProgramRun {
   if (facts.mainPid !== undefined) run.mainPid = facts.mainPid;
   run.programDir = facts.programDirSeen;
   run.cwd = facts.cwdSeen;
-  if (facts.arrivals !== undefined) run.lineArrivalsMs = facts.arrivals(out.text);
+  if (facts.arrivals !== undefined) {
+    const { latestMs, earliestMs } = facts.arrivals(out.text);
+    run.lineArrivalsMs = latestMs;
+    run.lineEarliestMs = earliestMs;
+  }
   return run;
 }
