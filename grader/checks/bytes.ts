@@ -96,6 +96,17 @@ export const bytesCheck: CheckKind<BytesConfig> = {
       frames: { enum: ['u32be'], description: 'Also explain a difference as frames of a 4-byte big-endian length and a payload.' },
     },
   },
+  // Exactly one of base64 and hex, and (output being kept as UTF-8) bytes that are valid UTF-8.
+  validate({ base64, hex }) {
+    if ((base64 === undefined) === (hex === undefined)) return [{ message: 'a bytes check takes exactly one of base64 and hex' }];
+    const bytes = typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(String(hex).replace(/\s+/g, ''), 'hex');
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return [{ path: [base64 !== undefined ? 'base64' : 'hex'], message: 'the expected bytes must be valid UTF-8 (the grader keeps output as UTF-8 text)' }];
+    }
+    return [];
+  },
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const expected = expectedBytes(config);

@@ -31,6 +31,7 @@ export const cpuCheck: CheckKind<CpuConfig> = {
       },
     },
   },
+  needs: { observation: true },
   run(config, { run }): CheckOutcome {
     if (config.maxMs === undefined && config.maxBusyMs === undefined) throw new CheckConfigError('a cpu check needs maxMs or maxBusyMs');
     const processes = observedProcesses(run, 'cpu');

@@ -31,6 +31,7 @@ export const elapsedCheck: CheckKind<ElapsedConfig> = {
       },
     },
   },
+  readsOutput: false,
   run(config, { run }): CheckOutcome {
     const total = config.of === 'total';
     const ms = total ? run.totalMs : run.elapsedMs;

@@ -42,6 +42,7 @@ export const exitCheck: CheckKind<ExitConfig> = {
       },
     },
   },
+  readsOutput: false,
   run(config, { run, test }): CheckOutcome {
     const who = programName(run);
     const actual = ending(run.exitCode, run.signal);

@@ -71,6 +71,8 @@ export const framingCheck: CheckKind<FramingConfig> = {
     },
     required: ['line', 'message', 'expect', 'count'],
   },
+  validate: ({ line }) =>
+    typeof line === 'string' && !line.includes('{any:message}') ? [{ path: ['line'], message: 'the line template of a framing check needs an {any:message} placeholder' }] : [],
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const template = parseTemplate(config.line);

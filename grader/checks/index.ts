@@ -1,7 +1,7 @@
 // The registry of check kinds, and `runCheck`, which applies one check of a spec to a run.
 
 import type { CheckSpec } from '../spec/types.js';
-import type { CheckContext, CheckKind, CheckOutcome } from './types.js';
+import type { CheckContext, CheckKind, CheckOutcome, KindNeeds } from './types.js';
 import { escapeForDisplay } from './display.js';
 import { elapsedCheck } from './elapsed.js';
 import { exitCheck } from './exit.js';
@@ -42,12 +42,22 @@ const allKinds: ReadonlyArray<CheckKind<unknown>> = [
   processesCheck,
   threadsCheck,
   cpuCheck,
-  // issue 11: when lines arrive
+  // when lines arrive
   timingCheck,
 ];
 
 /** Every check kind, by name. */
 export const checkKinds: ReadonlyMap<string, CheckKind<unknown>> = new Map(allKinds.map((kind) => [kind.name, kind]));
+
+/** What the kind of a check needs besides the run (nothing for an unknown kind). */
+export function needsOf(spec: { check: string }): KindNeeds {
+  return checkKinds.get(spec.check)?.needs ?? {};
+}
+
+/** Whether any check of the list needs this (e.g. the reference run). */
+export function anyNeeds(checks: ReadonlyArray<{ check: string }>, need: keyof KindNeeds): boolean {
+  return checks.some((spec) => needsOf(spec)[need] === true);
+}
 
 /** Every check kind, in a stable order (for the spec schema). */
 export function checkKindList(): Array<CheckKind<unknown>> {

@@ -64,6 +64,9 @@ export const linesCheck: CheckKind<LinesConfig> = {
     },
     required: ['expect'],
   },
+  // In exact or unordered mode, as many lines as `expect` lists (said only when it failed).
+  expectedLineCount: ({ mode, expect }, failed) =>
+    failed && (mode === undefined || mode === 'exact' || mode === 'unordered') ? (Array.isArray(expect) ? expect.length : 0) : undefined,
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const mode = config.mode ?? 'exact';

@@ -47,6 +47,7 @@ export const processesCheck: CheckKind<ProcessesConfig> = {
       },
     },
   },
+  needs: { observation: true },
   run(config, { run }): CheckOutcome {
     const processes = observedProcesses(run, 'processes');
     const main = run.mainPid;

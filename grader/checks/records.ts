@@ -22,6 +22,7 @@ import {
 import { CheckConfigError, printedNothing, streamLines, streamSchema, truncationNote, type Stream } from './streams.js';
 import { templateEnvironment } from './template.js';
 import { capitalise } from '../util/text.js';
+import { pinnedLineCount } from './pinned-lines.js';
 
 /** A per-key sequence of a field's values. */
 export interface SequenceSpec {
@@ -162,6 +163,8 @@ export const recordsCheck: CheckKind<RecordsConfig> = {
     },
     required: ['records'],
   },
+  // By its counts or the combinations it wants exactly once; passing or not, they pin the number.
+  expectedLineCount: (config) => pinnedLineCount(config),
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const forms = parseForms(config.records);

@@ -62,6 +62,7 @@ export const referenceCheck: CheckKind<ReferenceConfig> = {
       },
     },
   },
+  needs: { reference: true },
   run(config, context): CheckOutcome {
     const { run } = context;
     const stream = config.stream ?? 'stdout';

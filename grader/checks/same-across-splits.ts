@@ -87,6 +87,8 @@ export const sameAcrossSplitsCheck: CheckKind<SameAcrossSplitsConfig> = {
       },
     },
   },
+  needs: { feed: true },
+  comparesSplits: true,
   run(config, context): CheckOutcome {
     const splits = context.splits;
     if (splits === undefined || splits.length === 0) throw new Error('same-across-splits needs a test with a feed');

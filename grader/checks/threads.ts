@@ -27,7 +27,7 @@ export const threadsCheck: CheckKind<ThreadsConfig> = {
     },
     required: ['workers'],
   },
-  needsThreadBaseline: true,
+  needs: { observation: true, threadBaseline: true },
   run(config, { run, threadBaselines }): CheckOutcome {
     const processes = observedProcesses(run, 'threads');
     const main = run.mainPid === undefined ? processes[0] : processes.find((p) => p.pid === run.mainPid);

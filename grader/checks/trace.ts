@@ -10,6 +10,7 @@ import { rangeOf } from './records.js';
 import { streamLines, streamSchema, truncationNote, type Stream } from './streams.js';
 import { templateEnvironment } from './template.js';
 import { capitalise, lowerFirst } from '../util/text.js';
+import { pinnedLineCount } from './pinned-lines.js';
 
 /** Configuration of a `trace` check. */
 export interface TraceConfig {
@@ -67,6 +68,8 @@ export const traceCheck: CheckKind<TraceConfig> = {
     },
     required: ['events'],
   },
+  // By its pairs (one open and one close line per key) or its counts; passing or not, they pin the number.
+  expectedLineCount: (config) => pinnedLineCount(config),
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const forms = parseForms(Object.fromEntries(Object.entries(config.events).map(([name, event]) => [name, event.line])), 'events');

@@ -39,6 +39,24 @@ export interface CheckOutcome {
   doubt?: string;
 }
 
+/** What a check kind needs besides its test's run; the loader and the grader ask the kind, never its name. */
+export interface KindNeeds {
+  /** The test must set `observe: true` (the grader watches the program's processes). */
+  observation?: boolean;
+  /** The test must have a `feed`: its runs are the splits of the fed bytes. */
+  feed?: boolean;
+  /** The reference solution's run of the same test (`context.reference`). */
+  reference?: boolean;
+  /** The threads of a node program that starts no Worker (`context.threadBaselines`), measured by the grader. */
+  threadBaseline?: boolean;
+}
+
+/** A problem in one check's configuration that the JSON schema cannot say; `path` is below the check. */
+export interface ConfigProblem {
+  path?: Array<string | number>;
+  message: string;
+}
+
 /**
  * A check kind. One file per kind under grader/checks/, registered in grader/checks/index.ts.
  * `schema` is the JSON Schema of its configuration fields (without `check`, `hint`, `process`,
@@ -51,7 +69,18 @@ export interface CheckKind<Config> {
     properties: Record<string, unknown>;
     required?: string[];
   };
-  /** The kind reads `threadBaselines` from the context: the grader measures them before the checks run. */
-  needsThreadBaseline?: boolean;
+  /** What the kind needs besides the run (default nothing). */
+  needs?: KindNeeds;
+  /** False for kinds that do not read what the program printed (exit status, timing): output hints then do not apply. Default true. */
+  readsOutput?: boolean;
+  /** The kind compares a feed's splits with each other: its result is taken once, not per split. */
+  comparesSplits?: boolean;
+  /**
+   * How many stdout lines the check pins exactly, for hints about missing lines; `failed` says
+   * whether this check failed in the run at hand. Undefined when it does not pin a number.
+   */
+  expectedLineCount?(config: Readonly<Record<string, unknown>>, failed: boolean): number | undefined;
+  /** Rules across the configuration's fields that the schema cannot say (checked when the spec loads). */
+  validate?(config: Readonly<Record<string, unknown>>): ConfigProblem[];
   run(config: Config, context: CheckContext): CheckOutcome;
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { checkKinds, runCheck } from '../checks/index.js';
+import { anyNeeds, runCheck } from '../checks/index.js';
 import { escapeForDisplay } from '../checks/display.js';
 import { addPitfallHint } from '../hints/index.js';
 import type { CheckContext } from '../checks/types.js';
@@ -95,7 +95,7 @@ async function runTrial(
     const testRun = await runTest(test, context.program, { seed });
     const { runs, workTree } = testRun;
     const checkContext: CheckContext = { test, run: runs.main!, runs, workTree };
-    if (test.checks.some((c) => c.check === 'reference')) {
+    if (anyNeeds(test.checks, 'reference')) {
       checkContext.reference = (await runTest(test, await context.reference())).runs;
     }
     const checks = testRun.splits ? applySplitChecks(test, checkContext, testRun.splits, applyChecks) : applyChecks(test, checkContext);
@@ -133,8 +133,7 @@ async function gradeGeneratedInto(result: TestResult, test: TestSpec, context: T
 
 /** What the test's check kinds need measured besides the runs (outside the checks, which never start processes). */
 function withMeasurements(test: TestSpec, context: CheckContext): CheckContext {
-  const needsBaseline = test.checks.some((spec) => checkKinds.get(spec.check)?.needsThreadBaseline === true);
-  return needsBaseline ? { ...context, threadBaselines: threadBaselines(context.runs) } : context;
+  return anyNeeds(test.checks, 'threadBaseline') ? { ...context, threadBaselines: threadBaselines(context.runs) } : context;
 }
 
 /** The ending of every process first; if one did not end by itself, its verdict is the result. */

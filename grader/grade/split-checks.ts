@@ -7,6 +7,7 @@ import type { SplitRun } from '../run/splits.js';
 import { feedBytes } from '../run/feed.js';
 import type { FeedSpec, TestSpec } from '../spec/types.js';
 import { shellQuote } from './shell-quote.js';
+import { checkKinds } from '../checks/index.js';
 
 /** Applies a test's checks (the ending first) to one run's context. */
 export type ApplyChecks = (test: TestSpec, context: CheckContext) => CheckResult[];
@@ -29,7 +30,7 @@ export function applySplitChecks(test: TestSpec, context: CheckContext, splits: 
   return test.checks.map((spec, index) => {
     const first = perSplit[0]?.results[index];
     if (first === undefined) throw new Error(`no result for check ${index + 1}`);
-    if (spec.check === 'same-across-splits') return first;
+    if (checkKinds.get(spec.check)?.comparesSplits === true) return first;
     for (const { split, results } of perSplit) {
       const result = results[index];
       if (result !== undefined && !result.passed) return underSplit(split, result);

@@ -1,9 +1,12 @@
 // Small readings of the evidence that several pitfalls share.
+import { checkKinds } from '../checks/index.js';
 import type { ProgramRun } from '../run/types.js';
 import type { PitfallEvidence } from './types.js';
 
-/** Check kinds that read the program's output (not its exit status, ending or timing). */
-const NOT_ABOUT_OUTPUT = new Set(['exit', 'ending', 'elapsed']);
+/** Does a failed check read the program's output? Its kind says; the grader's own `ending` verdict does not. */
+function readsOutput(check: string): boolean {
+  return check !== 'ending' && checkKinds.get(check)?.readsOutput !== false;
+}
 
 /** Every source file's code, comments removed (cheaply: good enough to look for a call). */
 export function code(evidence: PitfallEvidence): string {
@@ -19,7 +22,7 @@ export function calls(evidence: PitfallEvidence, pattern: RegExp): boolean {
 
 /** A check that reads the output failed. */
 export function outputFailed(evidence: PitfallEvidence): boolean {
-  return evidence.failed.some((c) => !c.passed && !NOT_ABOUT_OUTPUT.has(c.check));
+  return evidence.failed.some((c) => !c.passed && readsOutput(c.check));
 }
 
 /** Every run of the test (main first). */
@@ -40,26 +43,14 @@ export function linesOf(text: string): string[] {
 }
 
 /**
- * How many lines the failed output checks wanted, where a check says so exactly (`lines` in
- * exact or unordered mode); undefined when none does.
+ * How many lines the checks wanted, where a check's kind pins the number (`lines` in exact or
+ * unordered mode when it failed; `records` and `trace` by their counts); undefined when none does.
  */
 export function expectedLineCount(evidence: PitfallEvidence): number | undefined {
   const failedKinds = new Set(evidence.failed.filter((c) => !c.passed).map((c) => c.check));
   const counts = evidence.test.checks
-    .filter((c) => c.check === 'lines' && failedKinds.has('lines') && (c.mode === undefined || c.mode === 'exact' || c.mode === 'unordered'))
-    .map((c) => (Array.isArray(c.expect) ? c.expect.length : 0));
-  // A `records` check says it by its counts or the combinations it wants exactly once, a `trace`
-  // by its pairs (one open and one close line per key); passing or not, they pin the number.
-  for (const c of evidence.test.checks) {
-    if ((c.check !== 'records' && c.check !== 'trace') || c.mode === 'contains') continue;
-    const once = Array.isArray(c.exactlyOnce) ? (c.exactlyOnce as Array<{ fields: Record<string, [number, number]> }>) : [];
-    const combinations = once.map((e) => Object.values(e.fields).reduce((n, [min, max]) => n * (max - min + 1), 1));
-    const counted = Object.values((c.count ?? {}) as Record<string, number>).reduce((n, k) => n + k, 0);
-    const keys = (c.pairs as { keys?: [number, number] } | undefined)?.keys;
-    const paired = keys === undefined ? 0 : 2 * (keys[1] - keys[0] + 1);
-    const wanted = Math.max(counted, paired, ...combinations);
-    if (wanted > 0) counts.push(wanted);
-  }
+    .map((c) => checkKinds.get(c.check)?.expectedLineCount?.(c, failedKinds.has(c.check)))
+    .filter((n): n is number => n !== undefined);
   return counts.length > 0 ? Math.max(...counts) : undefined;
 }
 

@@ -6,6 +6,7 @@ import { applyMask, type MaskRule } from '../checks/reference.js';
 import { runTest } from '../run/index.js';
 import type { ExerciseSpec } from '../spec/types.js';
 import type { RecordedOutput } from './student-spec.js';
+import { anyNeeds, needsOf } from '../checks/index.js';
 
 /** Why an expectation could not be recorded (no reference, it did not build, it did not end, it varies). */
 export class RecordError extends Error {
@@ -18,7 +19,7 @@ export class RecordError extends Error {
  * cannot be recorded, and is an error that says to mask what varies.
  */
 export async function recordReferenceOutputs(root: string, spec: ExerciseSpec, skip: ReadonlySet<number>): Promise<RecordedOutput[]> {
-  const wanted = spec.tests.map((test, index) => ({ test, index })).filter(({ test, index }) => !skip.has(index) && test.checks.some((c) => c.check === 'reference'));
+  const wanted = spec.tests.map((test, index) => ({ test, index })).filter(({ test, index }) => !skip.has(index) && anyNeeds(test.checks, 'reference'));
   if (wanted.length === 0) return [];
   const built = await buildSolution(path.join(root, 'reference', spec.slug), { cacheDir: path.join(root, '.cache', 'build'), entry: spec.entry });
   if (!built.ok) throw new RecordError(`${spec.slug}: the reference does not build, so its output cannot be recorded:\n${built.message}`);
@@ -27,7 +28,7 @@ export async function recordReferenceOutputs(root: string, spec: ExerciseSpec, s
     const first = await runTest(test, built.program);
     const second = await runTest(test, built.program);
     for (const [checkIndex, check] of test.checks.entries()) {
-      if (check.check !== 'reference') continue;
+      if (needsOf(check).reference !== true) continue;
       const processName = check.process ?? 'main';
       const stream = (check.stream as Stream | undefined) ?? 'stdout';
       const mask = (check.mask as MaskRule[] | undefined) ?? [];

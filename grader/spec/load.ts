@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { checkKindList } from '../checks/index.js';
+import { checkKindList, checkKinds } from '../checks/index.js';
 import { fullSpecSchema } from './schema.js';
 import { signalTargetProblems } from './signals.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
+import type { CheckSpec } from './types.js';
 import { explainUnions } from './union-errors.js';
 import { normaliseSpec, type RawSpec, type RawTest } from './normalise.js';
 import type { ExerciseSpec, FeedSpec } from './types.js';
@@ -94,15 +95,8 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
     if (test.feed) problems.push(...feedProblems(test.feed, ['tests', index, 'feed']));
     for (const { index: step, message } of signalTargetProblems(test.steps ?? [])) problems.push({ path: ['tests', index, 'steps', step, 'to'], message });
     const hasFeed = test.feed !== undefined || (spec.defaults?.feed !== undefined && !['stdin', 'steps'].some((key) => key in test));
-    test.checks.forEach((check, checkIndex) => {
-      if (check.check === 'same-across-splits' && !hasFeed) {
-        problems.push({ path: ['tests', index, 'checks', checkIndex], message: 'a same-across-splits check needs a feed in its test' });
-      }
-      if (check.check === 'bytes') problems.push(...bytesProblems(check, ['tests', index, 'checks', checkIndex]));
-      if (check.check === 'framing' && typeof check.line === 'string' && !check.line.includes('{any:message}')) {
-        problems.push({ path: ['tests', index, 'checks', checkIndex, 'line'], message: 'the line template of a framing check needs an {any:message} placeholder' });
-      }
-    });
+    const observed = (test.observe ?? spec.defaults?.observe) === true;
+    test.checks.forEach((check, checkIndex) => problems.push(...kindProblems(check, ['tests', index, 'checks', checkIndex], { hasFeed, observed })));
     problems.push(...generateProblems(test, index, spec.defaults?.observe === true));
     const inputs = ['stdin', 'steps', 'feed'].filter((key) => key in test);
     if (inputs.length > 1) {
@@ -131,17 +125,15 @@ function semanticProblems(spec: RawSpec, file: string): PathProblem[] {
   return problems;
 }
 
-/** A bytes check takes exactly one of base64 and hex, and (output being kept as UTF-8) bytes that are valid UTF-8. */
-function bytesProblems(check: Record<string, unknown>, where: Array<string | number>): PathProblem[] {
-  const { base64, hex } = check;
-  if ((base64 === undefined) === (hex === undefined)) return [{ path: where, message: 'a bytes check takes exactly one of base64 and hex' }];
-  const bytes = typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(String(hex).replace(/\s+/g, ''), 'hex');
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return [{ path: [...where, base64 !== undefined ? 'base64' : 'hex'], message: 'the expected bytes must be valid UTF-8 (the grader keeps output as UTF-8 text)' }];
-  }
-  return [];
+/** What the check's kind asks of its test (a feed, observation) and of its configuration (its own validate). */
+function kindProblems(check: CheckSpec, where: Array<string | number>, test: { hasFeed: boolean; observed: boolean }): PathProblem[] {
+  const kind = checkKinds.get(check.check);
+  if (kind === undefined) return [];
+  const problems: PathProblem[] = [];
+  if (kind.needs?.feed === true && !test.hasFeed) problems.push({ path: where, message: `a ${kind.name} check needs a feed in its test` });
+  if (kind.needs?.observation === true && !test.observed) problems.push({ path: where, message: `a ${kind.name} check needs observe: true in its test` });
+  for (const problem of kind.validate?.(check) ?? []) problems.push({ path: [...where, ...(problem.path ?? [])], message: problem.message });
+  return problems;
 }
 
 /**
