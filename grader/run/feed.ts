@@ -3,7 +3,7 @@
 // into a running program; run-test.ts runs the program once per plan.
 import type { FeedSpec } from '../spec/types.js';
 import type { RunningProgram } from './run-program.js';
-import type { SplitKind, SplitPlan } from './types.js';
+import type { SplitPlan } from './types.js';
 import { sleep } from '../util/time.js';
 
 export type { SplitKind, SplitPlan } from './types.js';

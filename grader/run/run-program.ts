@@ -220,6 +220,20 @@ function runningProgram(live: LiveRun): RunningProgram {
   };
 }
 
+/** The process observer of a run: from the group leader down, less the sandbox's own processes. */
+function observeTree(pgid: number | undefined, tree: RunTree, reports: SupervisorReports, t0: number): ProcessObserver {
+  return new ProcessObserver(
+    {
+      treeRoot: () => pgid,
+      sandboxPids: () => tree.sandboxPids(),
+      supervisorPid: () => tree.supervisorPid(),
+      mainPid: () => reports.mainPid(),
+      extraPids: () => tree.extraPids(),
+    },
+    t0,
+  );
+}
+
 /** Starts the program and composes the stages that watch it, stop it and describe its end. */
 function launch(request: RunRequest, session: RunSession, ownsSession: boolean, cleanups: Array<() => void>, cleanUp: () => void): RunningProgram {
   const tier = tierNamed(session.info.tier);
@@ -258,18 +272,7 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
     termination,
   });
   const clearDeadline = startTimeout(request.timeoutMs, () => reports.status(), termination);
-  const observer = request.observe
-    ? new ProcessObserver(
-        {
-          treeRoot: () => pgid,
-          sandboxPids: () => tree.sandboxPids(),
-          supervisorPid: () => tree.supervisorPid(),
-          mainPid: () => reports.mainPid(),
-          extraPids: () => tree.extraPids(),
-        },
-        t0,
-      )
-    : undefined;
+  const observer = request.observe ? observeTree(pgid, tree, reports, t0) : undefined;
 
   const ending: EndingRun = { tree, reports, termination, supervisorGone };
   let result: ProgramRun | undefined;

@@ -6,7 +6,7 @@ import { runProcesses } from './peers.js';
 import { startFailure } from './run-program.js';
 import { runSplits, type FeedMain } from './splits.js';
 import { closeSession, handOverWorkDir, openSession } from './session.js';
-import type { ProgramRun, RunTestOptions, TestRunResult, WorkTreeEntry } from './types.js';
+import type { RunTestOptions, TestRunResult } from './types.js';
 import { createWorkDir, removeWorkDir } from './work-dir.js';
 import { snapshotWorkTree } from './work-tree.js';
 

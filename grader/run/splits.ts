@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { TestSpec } from '../spec/types.js';
 import { DEFAULT_START_DELAY_MS, feedBytes, feedInto, planSplits } from './feed.js';
 import type { RunningProgram } from './run-program.js';
-import type { ProgramRun, RunTestOptions, SplitPlan, SplitRun, TestRunResult } from './types.js';
+import type { RunTestOptions, SplitPlan, SplitRun, TestRunResult } from './types.js';
 
 /** Gives a running main process its standard input. */
 export type FeedMain = (running: RunningProgram) => Promise<void>;

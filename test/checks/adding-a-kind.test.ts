@@ -50,7 +50,7 @@ async function grader(args: string[]): Promise<{ status: number; stdout: string;
   }
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   copy = fs.mkdtempSync(path.join(tmpdir(), 'adding-a-kind-'));
   fs.cpSync(path.join(repo, 'grader'), path.join(copy, 'grader'), { recursive: true });
   for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) fs.copyFileSync(path.join(repo, file), path.join(copy, file));

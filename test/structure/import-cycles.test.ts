@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 
 /** file → the files of `files` it imports or re-exports from. */
 function importGraph(files: readonly string[], read: (file: string) => string): Map<string, string[]> {
-  const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile).config as unknown;
+  const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), (file) => ts.sys.readFile(file)).config as unknown;
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
   const known = new Set(files);
   const graph = new Map<string, string[]>();
