@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { anyNeeds, runCheck } from '../checks/index.js';
+import { anyNeeds, needsOf, runCheck } from '../checks/index.js';
 import { escapeForDisplay } from '../checks/display.js';
 import { addPitfallHint } from '../hints/index.js';
 import type { CheckContext } from '../checks/types.js';
@@ -111,7 +111,7 @@ async function gradeGeneratedInto(result: TestResult, test: TestSpec, context: T
     const mine = await runTest(concrete, context.program, { seed });
     // Checks that do not compare with the reference first: when one fails (a crash, a wrong exit
     // status, a starter), the reference need not run, which halves the cost of shrinking.
-    const own = { ...concrete, checks: concrete.checks.filter((check) => check.check !== 'reference') };
+    const own = { ...concrete, checks: concrete.checks.filter((check) => needsOf(check).reference !== true) };
     const ownChecks = applyChecks(own, { test: own, run: mine.runs.main!, runs: mine.runs, workTree: mine.workTree });
     if (ownChecks.some((check) => !check.passed && check.doubt === undefined)) return { checks: ownChecks };
     const theirs = await runTest(concrete, reference, { seed });
