@@ -12,6 +12,11 @@ describe("the students' README", () => {
     expect(text).toBe('# T\n\nfor you\n\n```\n## For instructors (in a code block)\n```\n');
   });
 
+  it('leaves out the maintainers\' lines (the test command)', () => {
+    const text = studentReadme('# T\n\n    npm run grade\n<!-- maintainers -->\n    npm test\n<!-- /maintainers -->\n\nfor you\n');
+    expect(text).toBe('# T\n\n    npm run grade\n\nfor you\n');
+  });
+
   it("keeps README.md's student part: what to do, the three commands, failures, the sandbox", () => {
     const text = studentReadme(readme);
     for (const heading of ['## What to do', '## The three commands', '## Reading a failure', '## What the sandbox means for you']) {
