@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCORES_FORMAT, studentScores, type BatchScores } from '../../grader/batch/scores.js';
 import { loadSpecs } from '../../grader/grade/grade.js';
+import { seededRandom } from '../../grader/run/feed.js';
 import type { CheckResult, ExerciseResult, TestResult } from '../../grader/report/types.js';
 import type { ExerciseSpec, TestSpec } from '../../grader/spec/types.js';
 
@@ -19,18 +20,6 @@ export const HOSTILE_OUTPUT = '</pre><script>alert(2)</script><img src=y onerror
 export type SubmissionKind = 'reference' | 'starter' | 'known-bad' | 'missing' | 'does-not-compile';
 
 export const TWO_AS_ONE_HINT = 'Two messages arrived as one (`Spam 004Spam 000`): print each message with its "\\n", and split what you read at "\\n".';
-
-// A small deterministic generator (mulberry32), so a failing test can be replayed.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function passedTest(test: TestSpec): TestResult {
   return { name: test.name, status: 'passed', message: '', score: test.points, maxScore: test.points, hidden: test.hidden, checks: [], trials: test.trials, durationMs: 40 };
@@ -115,7 +104,7 @@ function kindOf(student: number, exercise: number, next: () => number): Submissi
 /** The scores of `students` generated students against every spec of the repository. */
 export async function generatedBatch(options: { students: number; seed?: number }): Promise<{ scores: BatchScores; kinds: SubmissionKind[][] }> {
   const specs = await loadSpecs(ROOT, []);
-  const next = random(options.seed ?? 17);
+  const next = seededRandom(options.seed ?? 17);
   const kinds: SubmissionKind[][] = [];
   const students = Array.from({ length: options.students }, (_, s) => {
     const name = s === 3 ? HOSTILE_NAME : `student-${String(s).padStart(2, '0')}`;
