@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { listSpecSlugs } from '../grade/grade.js';
-import { CliUsageError } from '../cli/usage.js';
+import { UsageError } from '../util/usage-error.js';
 import { mutateCatalog, mutationRows, updateMutationDoc } from './catalog.js';
 import { describeMutant, exerciseReport, mutationTable } from './report.js';
 import { SCORE_GOAL } from './results.js';
@@ -19,7 +19,7 @@ export async function mutateCommand(options: MutateCommandOptions): Promise<numb
   const { root, write } = options;
   const known = await listSpecSlugs(path.join(root, 'specs'));
   const unknown = options.slugs.filter((s) => !known.includes(s));
-  if (unknown.length > 0) throw new CliUsageError(`no spec for ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  if (unknown.length > 0) throw new UsageError(`no spec for ${unknown.join(', ')} (known: ${known.join(', ')})`);
   const slugs = options.slugs.length > 0 ? options.slugs : known;
   const jobs = options.jobs ?? availableParallelism();
   const started = Date.now();
