@@ -8,6 +8,7 @@ import { TaskPool } from '../grade/pool.js';
 import { isCostly } from '../grade/test-cost.js';
 import type { ExerciseSpec } from '../spec/types.js';
 import { loadSpecs } from '../grade/grade.js';
+import type { Exclusivity } from '../grade/pool.js';
 import { ownCpuNs } from './accounting.js';
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -16,7 +17,7 @@ export interface TestCost {
   slug: string;
   test: string;
   trials: number;
-  exclusive: boolean;
+  exclusive: Exclusivity;
   costly: boolean;
   passed: boolean;
   wallMs: number;
@@ -97,7 +98,7 @@ export function perTestTable(report: PerTestReport): string[] {
     `  ${'CPU'.padStart(8)} ${'wall'.padStart(8)}  kind            exercise: test`,
   ];
   for (const t of report.tests) {
-    const kind = [t.costly ? 'costly' : 'cheap', t.trials > 1 ? `x${t.trials}` : '', t.exclusive ? 'excl' : ''].filter(Boolean).join(' ');
+    const kind = [t.costly ? 'costly' : 'cheap', t.trials > 1 ? `x${t.trials}` : '', t.exclusive === true ? 'excl' : t.exclusive === 'one-core' ? 'excl-1' : ''].filter(Boolean).join(' ');
     lines.push(`  ${seconds(t.cpuMs)} ${seconds(t.wallMs)}  ${kind.padEnd(15)} ${t.slug}: ${t.test}${t.passed ? '' : '   (did NOT pass)'}`);
   }
   const bySlug = new Map<string, { cpuMs: number; wallMs: number }>();

@@ -9,7 +9,7 @@ import type { TestSpec } from '../spec/types.js';
  * deterministic, so its failure is the first thing a student should see.
  */
 export function isCostly(test: Pick<TestSpec, 'trials' | 'exclusive' | 'generate'>): boolean {
-  return test.trials > 1 || test.exclusive || test.generate !== undefined;
+  return test.trials > 1 || test.exclusive !== false || test.generate !== undefined;
 }
 
 /** What a costly test skipped by failures-first grading reports. */

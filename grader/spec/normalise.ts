@@ -24,7 +24,7 @@ export interface RawTestSettings {
   trials?: number;
   seed?: number;
   observe?: boolean;
-  exclusive?: boolean;
+  exclusive?: boolean | 'one-core';
   processes?: PeerProcessSpec[];
   umask?: string;
   onStall?: string;

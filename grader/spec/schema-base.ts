@@ -172,7 +172,10 @@ export const testSettingProperties = {
   trials: { type: 'integer', minimum: 1, maximum: 1000, description: 'Run the test this many times; all must pass.' },
   seed: { type: 'integer', description: 'Seed for anything random in the test.' },
   observe: { type: 'boolean', description: "Watch the program's processes and threads while it runs." },
-  exclusive: { type: 'boolean', description: 'Timing-sensitive: run with nothing else in parallel.' },
+  exclusive: {
+    anyOf: [{ type: 'boolean' }, { const: 'one-core' }],
+    description: "Timing-sensitive. true: run with nothing else in parallel (every core quiet). 'one-core': the program needs one core (it mostly sleeps or waits): it runs beside other tests, never beside a whole-machine one.",
+  },
   processes: { type: 'array', items: peer, description: 'Further processes in the same work directory.' },
   umask: { ...text, pattern: '^0?[0-7]{3}$', description: 'The umask the program starts with, in octal (default "022").' },
   onStall: { ...text, description: 'Shown to the student when a process of this test is stopped by a timeout or for no progress (the likely cause).' },

@@ -1,3 +1,4 @@
+import type { Exclusivity } from '../grade/pool.js';
 // The shape of a spec after it has been loaded and validated against specs/schema.json.
 // The schema is assembled from grader/spec/schema-base.ts and the checks' own fragments
 // (grader/checks/*): keep these types and those fragments in step.
@@ -108,7 +109,8 @@ export interface TestSpec {
   /** Watch the program's processes and threads while it runs (for process/thread checks). */
   observe: boolean;
   /** Timing-sensitive: run with no other test in parallel. */
-  exclusive: boolean;
+  /** Timing-sensitive: true holds the whole machine, 'one-core' one core of it (grade/pool.ts). */
+  exclusive: Exclusivity;
   processes: PeerProcessSpec[];
   /** The umask the program starts with, e.g. 0o022 (the grader's default when absent). */
   umask?: number;

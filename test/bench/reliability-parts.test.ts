@@ -17,13 +17,32 @@ describe('the recording pool', () => {
     const pool = new RecordingPool(2);
     const task = () => sleep(15);
     await Promise.all([pool.run(task), pool.run(task), pool.run(task), pool.run(task, true), pool.run(task), pool.run(task, true), pool.run(task)]);
-    expect(pool.check()).toEqual({ tasks: 7, exclusiveTasks: 2, mostAtOnce: 2, exclusiveOverlaps: 0 });
+    expect(pool.check()).toMatchObject({ tasks: 7, exclusiveTasks: 2, mostAtOnce: 2, exclusiveOverlaps: 0 });
   });
 
   it('counts an exclusive task that overlapped another', () => {
     const pool = new RecordingPool(2);
     pool.intervals.push({ start: 0, end: 10, exclusive: true }, { start: 5, end: 20, exclusive: false }, { start: 20, end: 30, exclusive: true });
     expect(pool.check()).toMatchObject({ mostAtOnce: 2, exclusiveOverlaps: 1 });
+  });
+
+  it('counts a one-core task beside a whole-machine one, not beside an ordinary one', () => {
+    const pool = new RecordingPool(2);
+    pool.intervals.push({ start: 0, end: 10, exclusive: 'one-core' }, { start: 5, end: 20, exclusive: false }, { start: 15, end: 30, exclusive: 'one-core' });
+    expect(pool.check()).toMatchObject({ exclusiveTasks: 2, exclusiveOverlaps: 0 });
+    pool.intervals.push({ start: 25, end: 40, exclusive: true });
+    expect(pool.check()).toMatchObject({ exclusiveTasks: 3, exclusiveOverlaps: 2 });
+  });
+
+  it('adds up the places left free while a task waited', () => {
+    const pool = new RecordingPool(2);
+    // The whole-machine task waits 10 ms for the first, one place free; then the third waits 10 ms beside it.
+    pool.intervals.push(
+      { queued: 0, start: 0, end: 10, exclusive: false },
+      { queued: 0, start: 10, end: 20, exclusive: true },
+      { queued: 10, start: 20, end: 30, exclusive: false },
+    );
+    expect(pool.check().idlePlaceMs).toBe(10 + 10);
   });
 });
 

@@ -37,6 +37,22 @@ describe('the task pool', () => {
     expect(log.indexOf('x starts with 1 running')).toBeLessThan(log.findIndex((l) => l.startsWith('c')));
   });
 
+  it('runs a one-core task beside an ordinary one, never beside a whole-machine one', async () => {
+    const pool = new TaskPool(2);
+    const log: string[] = [];
+    let running = 0;
+    const task = (name: string) => async () => {
+      running++;
+      log.push(`${name} starts with ${running} running`);
+      await sleep(10);
+      running--;
+    };
+    await Promise.all([pool.run(task('a')), pool.run(task('one'), 'one-core'), pool.run(task('whole'), true), pool.run(task('two'), 'one-core'), pool.run(task('b'))]);
+    expect(log.slice(0, 2)).toEqual(['a starts with 1 running', 'one starts with 2 running']);
+    expect(log[2]).toBe('whole starts with 1 running');
+    expect(log.slice(3)).toEqual(['two starts with 1 running', 'b starts with 2 running']);
+  });
+
   it('passes a failure through and goes on', async () => {
     const pool = new TaskPool(1);
     await expect(pool.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
