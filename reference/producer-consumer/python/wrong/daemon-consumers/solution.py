@@ -1,0 +1,49 @@
+# KNOWN-BAD VARIANT `daemon-consumers`: the slide's bug: the main thread joins only the producers and
+# exits; the daemon consumers die with it before they have printed the last message(s).
+# Otherwise identical to reference/producer-consumer/python/; the spec must reject it
+# (specs/producer-consumer.yaml, mustReject).
+import argparse
+import queue
+import threading
+import time
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--producers', type=int, default=2)
+parser.add_argument('--consumers', type=int, default=2)
+parser.add_argument('--messages', type=int, default=4)
+parser.add_argument('--delay-ms', type=int, default=1000)
+args = parser.parse_args()
+
+numconsumers = args.consumers
+numproducers = args.producers
+nummessages = args.messages
+dataQueue = queue.Queue()
+safeprint = threading.Lock()
+
+
+def producer(idnum):
+    for msgnum in range(nummessages):
+        if idnum * args.delay_ms > 0:
+            time.sleep(idnum * args.delay_ms / 1000)
+        dataQueue.put('[producer id=%d, count=%d]' % (idnum, msgnum))
+
+
+def consumer(idnum):
+    while True:
+        # The slide polls (sleep 0.1 s, get(block=False)); a blocking get() waits without polling.
+        data = dataQueue.get()
+        with safeprint:
+            print('consumer', idnum, 'got =>', data, flush=True)
+        dataQueue.task_done()             # this message is printed
+
+
+for i in range(numconsumers):
+    threading.Thread(target=consumer, args=(i,), daemon=True).start()
+waitfor = []
+for i in range(numproducers):
+    thread = threading.Thread(target=producer, args=(i,))
+    waitfor.append(thread)
+    thread.start()
+for thread in waitfor:
+    thread.join()                         # every message is on the queue...
+# BUG: the main thread ends here; the daemon consumers die with it, whatever is left on the queue.

@@ -1,0 +1,32 @@
+# KNOWN-BAD VARIANT `bigint-after-float`: computes with math.pow and converts the rounded result to int afterwards.
+# Otherwise identical to reference/thread-callable/python/; the spec must reject it (specs/thread-callable.yaml, mustReject).
+# thread-callable: the slide's threading.Thread(target=obj.action) printing 2 ** 32.
+import argparse
+import math
+import sys
+import threading
+
+# Python 3.11 refuses to print an int of more than 4300 digits unless told otherwise.
+sys.set_int_max_str_digits(0)
+
+
+class Power:
+    def __init__(self, i, exp):
+        self.i = i
+        self.exp = exp
+
+    def action(self):
+        print(int(math.pow(self.i, self.exp)), flush=True)   # BUG: too late, already rounded
+
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--base', type=int, default=2)
+parser.add_argument('--exp', type=int, default=32)
+args = parser.parse_args()
+if args.exp < 0:
+    parser.error('--exp must be a non-negative integer')
+
+obj = Power(args.base, args.exp)
+thread = threading.Thread(target=obj.action)   # the thread calls obj.action()
+thread.start()
+thread.join()
