@@ -1,7 +1,7 @@
 // How long the line matching takes on large outputs (the unit tests count its steps instead).
 import { matchUnordered } from '../checks/line-matching.js';
 import { parseTemplate, templateEnvironment } from '../checks/template.js';
-import type { ProgramRun } from '../run/types.js';
+import { makeRun } from '../run/make-run.js';
 import { median } from '../util/statistics.js';
 
 export interface MatchingTiming {
@@ -11,24 +11,10 @@ export interface MatchingTiming {
   medianMs: number;
 }
 
-const RUN: ProgramRun = {
-  name: 'main',
-  stdout: '',
-  stderr: '',
-  exitCode: 0,
-  signal: null,
-  ending: 'exited',
-  elapsedMs: 0,
-  totalMs: 0,
-  startedAt: 0,
-  endedAt: 0,
-  env: {},
-  truncated: false,
-};
 
 function time(label: string, expected: string[], lines: string[], runs: number): MatchingTiming {
   const templates = expected.map(parseTemplate);
-  const environment = templateEnvironment(RUN);
+  const environment = templateEnvironment(makeRun());
   const times: number[] = [];
   let steps = 0;
   for (let i = 0; i < runs; i++) {

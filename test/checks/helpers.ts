@@ -2,31 +2,11 @@
 
 import type { CheckContext } from '../../grader/checks/types.js';
 import type { ProgramRun } from '../../grader/run/types.js';
+import { makeRun } from '../../grader/run/make-run.js';
 import type { TestSpec } from '../../grader/spec/types.js';
 
-/** 2025-11-27T12:00:00.000Z, a fixed clock for runs. */
-export const NOON_UTC = Date.UTC(2025, 10, 27, 12, 0, 0);
-
-/** A run that exited 0 after 100 ms at NOON_UTC, printing `stdout`; any field can be overridden. */
-export function makeRun(overrides: Partial<ProgramRun> = {}): ProgramRun {
-  const startedAt = overrides.startedAt ?? NOON_UTC;
-  const elapsedMs = overrides.elapsedMs ?? 100;
-  return {
-    name: 'main',
-    stdout: '',
-    stderr: '',
-    exitCode: 0,
-    signal: null,
-    ending: 'exited',
-    elapsedMs,
-    totalMs: overrides.totalMs ?? elapsedMs,
-    startedAt,
-    endedAt: overrides.endedAt ?? startedAt + elapsedMs,
-    env: { PATH: '/usr/bin:/bin', HOME: '/work', LANG: 'C.UTF-8', TZ: 'UTC' },
-    truncated: false,
-    ...overrides,
-  };
-}
+// The run itself is the grader's (the matching benchmark makes one too).
+export { makeRun, NOON_UTC } from '../../grader/run/make-run.js';
 
 /** A test spec with the grader's defaults. */
 export function makeTest(overrides: Partial<TestSpec> = {}): TestSpec {
