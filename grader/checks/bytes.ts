@@ -6,19 +6,10 @@
 // are the program's bytes exactly when they are valid UTF-8 (bytes that are not show as EF BF BD,
 // U+FFFD). The loader therefore requires the expected bytes to be valid UTF-8.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { quote } from './display.js';
-import { programName, streamName, streamSchema, type Stream } from './streams.js';
+import { programName, streamName, streamSchema } from './streams.js';
 import { capitalise } from '../util/text.js';
-
-/** Configuration of a `bytes` check. */
-export interface BytesConfig {
-  stream?: Stream;
-  base64?: string;
-  hex?: string;
-  /** How to explain a difference: as 4-byte big-endian length-prefixed frames. */
-  frames?: 'u32be';
-}
 
 /** The expected bytes of a config (exactly one of base64 and hex). */
 export function expectedBytes(config: BytesConfig): Buffer {
@@ -84,18 +75,23 @@ function frameDifference(expected: Buffer, actual: Buffer): { sentence: string; 
   return undefined;
 }
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    base64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$', description: 'The expected bytes, base64-encoded (use one of base64 and hex).' },
+    hex: { type: 'string', pattern: '^[0-9a-fA-F\\s]*$', description: 'The expected bytes in hex, spaces allowed (use one of base64 and hex).' },
+    frames: { enum: ['u32be'], description: 'Also explain a difference as frames of a 4-byte big-endian length and a payload.' },
+  },
+} as const satisfies KindSchema;
+
+/** Configuration of a `bytes` check: what its schema accepts. */
+export type BytesConfig = ConfigOf<typeof schema>;
+
 /** Passes when the stream's raw bytes equal the expected bytes. */
-export const bytesCheck: CheckKind<BytesConfig> = {
+export const bytesCheck: CheckKind<typeof schema> = {
   name: 'bytes',
   description: 'The raw bytes of the output equal these bytes (no normalisation of line ends or spaces): for binary output.',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      base64: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$', description: 'The expected bytes, base64-encoded (use one of base64 and hex).' },
-      hex: { type: 'string', pattern: '^[0-9a-fA-F\\s]*$', description: 'The expected bytes in hex, spaces allowed (use one of base64 and hex).' },
-      frames: { enum: ['u32be'], description: 'Also explain a difference as frames of a 4-byte big-endian length and a payload.' },
-    },
-  },
+  schema,
   // Exactly one of base64 and hex, and (output being kept as UTF-8) bytes that are valid UTF-8.
   validate({ base64, hex }) {
     if ((base64 === undefined) === (hex === undefined)) return [{ message: 'a bytes check takes exactly one of base64 and hex' }];

@@ -1,37 +1,40 @@
 // `elapsed`: the run's wall time lies within bounds.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { programName } from './streams.js';
 import { capitalise } from '../util/text.js';
-
-/** Configuration of an `elapsed` check. */
-export interface ElapsedConfig {
-  minMs?: number;
-  maxMs?: number;
-  of?: 'main' | 'total';
-}
 
 /** A duration for a message: "850 ms" or "2.35 s". */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
-/** Passes when the wall time of the main process (or of all processes) is within bounds. */
-export const elapsedCheck: CheckKind<ElapsedConfig> = {
-  name: 'elapsed',
-  description: 'The wall time of the run is within bounds.',
-  schema: {
-    properties: {
-      minMs: { type: 'number', minimum: 0, description: 'The run must take at least this many milliseconds (e.g. it really sleeps).' },
-      maxMs: { type: 'number', minimum: 0, description: 'The run must take at most this many milliseconds (e.g. work really runs in parallel).' },
-      of: {
-        enum: ['main', 'total'],
-        default: 'main',
-        description: 'main (default): until the main process ended. total: until every process it started had ended too.',
-      },
+const schema = {
+  properties: {
+    minMs: { type: 'number', minimum: 0, description: 'The run must take at least this many milliseconds (e.g. it really sleeps).' },
+    maxMs: { type: 'number', minimum: 0, description: 'The run must take at most this many milliseconds (e.g. work really runs in parallel).' },
+    of: {
+      enum: ['main', 'total'],
+      default: 'main',
+      description: 'main (default): until the main process ended. total: until every process it started had ended too.',
     },
   },
+} as const satisfies KindSchema;
+
+/** Configuration of an `elapsed` check: what its schema accepts. */
+export type ElapsedConfig = ConfigOf<typeof schema>;
+
+/** Passes when the wall time of the main process (or of all processes) is within bounds. */
+export const elapsedCheck: CheckKind<typeof schema> = {
+  name: 'elapsed',
+  description: 'The wall time of the run is within bounds.',
+  schema,
   readsOutput: false,
+  // Total time bounded from above: the work ran in parallel; a least time: it really waited.
+  promisesGraded: ({ of, minMs, maxMs }) => [
+    ...(of === 'total' && maxMs !== undefined ? [{ promise: 'in parallel' as const }] : []),
+    ...(minMs !== undefined ? [{ promise: 'timing' as const }] : []),
+  ],
   run(config, { run }): CheckOutcome {
     const total = config.of === 'total';
     const ms = total ? run.totalMs : run.elapsedMs;

@@ -1,16 +1,11 @@
 // `exit`: how the process ended (an exit status, or a signal).
 
 import type { TestSpec } from '../spec/types.js';
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { quote } from './display.js';
 import { programName, streamLines } from './streams.js';
 import { capitalise } from '../util/text.js';
 
-/** Configuration of an `exit` check. */
-export interface ExitConfig {
-  code?: number;
-  signal?: string;
-}
 
 function ending(exitCode: number | null, signal: string | null): string {
   if (signal !== null) return `was killed by signal ${signal}`;
@@ -28,21 +23,27 @@ function signalsSentToMain(test: TestSpec): Array<{ signal: string; step: number
   return (test.steps ?? []).flatMap((step, index) => ('signal' in step && step.to === undefined ? [{ signal: step.signal, step: index + 1 }] : []));
 }
 
-/** Passes when the process ended with the given exit status (default 0) or signal. */
-export const exitCheck: CheckKind<ExitConfig> = {
-  name: 'exit',
-  description: 'The process ended with this exit status (default 0), or was killed by this signal.',
-  schema: {
-    properties: {
-      code: { type: 'integer', minimum: 0, maximum: 255, default: 0, description: 'Expected exit status (default 0).' },
-      signal: {
-        type: 'string',
-        pattern: '^SIG[A-Z0-9]+$',
-        description: 'Expected signal that ended the process instead, e.g. SIGSEGV or SIGTERM (do not combine with code).',
-      },
+const schema = {
+  properties: {
+    code: { type: 'integer', minimum: 0, maximum: 255, default: 0, description: 'Expected exit status (default 0).' },
+    signal: {
+      type: 'string',
+      pattern: '^SIG[A-Z0-9]+$',
+      description: 'Expected signal that ended the process instead, e.g. SIGSEGV or SIGTERM (do not combine with code).',
     },
   },
+} as const satisfies KindSchema;
+
+/** Configuration of an `exit` check: what its schema accepts. */
+export type ExitConfig = ConfigOf<typeof schema>;
+
+/** Passes when the process ended with the given exit status (default 0) or signal. */
+export const exitCheck: CheckKind<typeof schema> = {
+  name: 'exit',
+  description: 'The process ended with this exit status (default 0), or was killed by this signal.',
+  schema,
   readsOutput: false,
+  promisesGraded: ({ code, signal }) => (signal !== undefined ? [] : [{ promise: 'exit status', value: String(code ?? 0) }]),
   run(config, { run, test }): CheckOutcome {
     const who = programName(run);
     const actual = ending(run.exitCode, run.signal);

@@ -3,31 +3,10 @@
 // only: links are not followed, FIFOs not opened).
 
 import type { FixtureSpec } from '../spec/types.js';
-import type { CheckKind, CheckOutcome, WorkTreeEntry } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, WorkTreeEntry, KindSchema } from './types.js';
 import { quote } from './display.js';
 
 type EntryType = WorkTreeEntry['type'];
-
-/** One expectation on a path of the work directory. */
-export interface FileExpectation {
-  path: string;
-  /** Default true. */
-  exists?: boolean;
-  type?: EntryType;
-  /** Permission bits in octal, e.g. "0640". */
-  mode?: string;
-  /** Exact UTF-8 content of a regular file. */
-  content?: string;
-  /** Target of a symbolic link. */
-  target?: string;
-  /** A directory with nothing in it. */
-  empty?: boolean;
-}
-
-/** Configuration of a `files` check. */
-export interface FilesConfig {
-  expect: FileExpectation[];
-}
 
 const TYPE_NAMES: Record<EntryType, string> = {
   file: 'a regular file',
@@ -108,34 +87,42 @@ function problemsOf(expectation: FileExpectation, tree: Readonly<Record<string, 
   return problems;
 }
 
-/** Passes when every expectation on the work directory holds after the run. */
-export const filesCheck: CheckKind<FilesConfig> = {
-  name: 'files',
-  description: 'The work directory after the run: entries that must exist (with a type, mode, content, link target, or empty) or must not.',
-  schema: {
-    properties: {
-      expect: {
-        type: 'array',
-        minItems: 1,
-        description: 'What must hold for each path, relative to the work directory.',
-        items: {
-          type: 'object',
-          properties: {
-            path: { type: 'string', minLength: 1, description: 'Path relative to the work directory.' },
-            exists: { type: 'boolean', default: true, description: 'false: the path must not exist after the run.' },
-            type: { enum: ['file', 'dir', 'symlink', 'fifo', 'other'], description: 'Kind of entry, from lstat (links are not followed).' },
-            mode: { type: 'string', pattern: '^0?[0-7]{3,4}$', description: 'Permission bits in octal, e.g. "0640".' },
-            content: { type: 'string', description: 'Exact content of a regular file (UTF-8).' },
-            target: { type: 'string', description: 'Target of a symbolic link.' },
-            empty: { const: true, description: 'A directory with nothing in it.' },
-          },
-          required: ['path'],
-          additionalProperties: false,
+const schema = {
+  properties: {
+    expect: {
+      type: 'array',
+      minItems: 1,
+      description: 'What must hold for each path, relative to the work directory.',
+      items: {
+        type: 'object',
+        properties: {
+          path: { type: 'string', minLength: 1, description: 'Path relative to the work directory.' },
+          exists: { type: 'boolean', default: true, description: 'false: the path must not exist after the run.' },
+          type: { enum: ['file', 'dir', 'symlink', 'fifo', 'other'], description: 'Kind of entry, from lstat (links are not followed).' },
+          mode: { type: 'string', pattern: '^0?[0-7]{3,4}$', description: 'Permission bits in octal, e.g. "0640".' },
+          content: { type: 'string', description: 'Exact content of a regular file (UTF-8).' },
+          target: { type: 'string', description: 'Target of a symbolic link.' },
+          empty: { const: true, description: 'A directory with nothing in it.' },
         },
+        required: ['path'],
+        additionalProperties: false,
       },
     },
-    required: ['expect'],
   },
+  required: ['expect'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `files` check: what its schema accepts. */
+export type FilesConfig = ConfigOf<typeof schema>;
+/** One expectation on a path of the work directory. */
+export type FileExpectation = FilesConfig['expect'][number];
+
+/** Passes when every expectation on the work directory holds after the run. */
+export const filesCheck: CheckKind<typeof schema> = {
+  name: 'files',
+  description: 'The work directory after the run: entries that must exist (with a type, mode, content, link target, or empty) or must not.',
+  schema,
+  promisesGraded: () => [{ promise: 'files' }],
   run(config, { workTree, test }): CheckOutcome {
     if (workTree === undefined) throw new Error('the work directory was not recorded for this run');
     const problems = config.expect.flatMap((expectation) => problemsOf(expectation, workTree, test.files));

@@ -1,24 +1,11 @@
 // `framing`: one line per message, none joined with another, none broken apart. For readers of
 // a byte stream (a pipe) that must put the messages back together however the bytes arrived.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { plural, quote } from './display.js';
-import { lineLabel, printedNothing, streamLines, streamName, streamSchema, compileRegExp, type Stream } from './streams.js';
+import { lineLabel, printedNothing, streamLines, streamName, streamSchema, compileRegExp } from './streams.js';
 import { DEFAULT_TS_TOLERANCE_S } from './reserved.js';
 import { describeMismatch, matchLine, NO_BINDINGS, parseTemplate, quoteTemplate, templateEnvironment } from './template.js';
-
-/** Configuration of a `framing` check. */
-export interface FramingConfig {
-  stream?: Stream;
-  /** A line template with one `{any:message}` placeholder: where the message stands in each line. */
-  line: string;
-  /** A regular expression matching exactly one message. */
-  message: string;
-  /** The messages expected, line by line, cycled. */
-  expect: string[];
-  /** How many lines (messages) there must be. */
-  count: number;
-}
 
 const MESSAGE_NAME = 'message';
 
@@ -54,23 +41,28 @@ export function describeFraming(text: string, message: RegExp): string | undefin
   return `a message arrived broken: ${quote(text)} — ${BROKEN_ADVICE}.`;
 }
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    line: {
+      type: 'string',
+      description: 'A line template with one {any:message} placeholder where the message stands, e.g. "Parent {pid:main} got [{any:message}] at {ts}".',
+    },
+    message: { type: 'string', description: 'A regular expression (JavaScript) that matches exactly one message, e.g. "Spam \\\\d{3}".' },
+    expect: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The messages expected, line by line; the list is repeated if shorter than count.' },
+    count: { type: 'integer', minimum: 0, description: 'How many lines (one per message) there must be.' },
+  },
+  required: ['line', 'message', 'expect', 'count'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `framing` check: what its schema accepts. */
+export type FramingConfig = ConfigOf<typeof schema>;
+
 /** Passes when there are exactly `count` lines, each carrying one whole message, the expected one. */
-export const framingCheck: CheckKind<FramingConfig> = {
+export const framingCheck: CheckKind<typeof schema> = {
   name: 'framing',
   description: 'One line per message: none joined with another, none broken, in the expected order (for readers of a byte stream).',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      line: {
-        type: 'string',
-        description: 'A line template with one {any:message} placeholder where the message stands, e.g. "Parent {pid:main} got [{any:message}] at {ts}".',
-      },
-      message: { type: 'string', description: 'A regular expression (JavaScript) that matches exactly one message, e.g. "Spam \\\\d{3}".' },
-      expect: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The messages expected, line by line; the list is repeated if shorter than count.' },
-      count: { type: 'integer', minimum: 0, description: 'How many lines (one per message) there must be.' },
-    },
-    required: ['line', 'message', 'expect', 'count'],
-  },
+  schema,
   validate: ({ line }) =>
     typeof line === 'string' && !line.includes('{any:message}') ? [{ path: ['line'], message: 'the line template of a framing check needs an {any:message} placeholder' }] : [],
   run(config, { run }): CheckOutcome {

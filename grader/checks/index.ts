@@ -1,7 +1,7 @@
 // The registry of check kinds, and `runCheck`, which applies one check of a spec to a run.
 
 import type { CheckSpec } from '../spec/types.js';
-import type { CheckContext, CheckKind, CheckOutcome, KindNeeds } from './types.js';
+import type { CheckContext, CheckKind, CheckOutcome, GradedPromise, KindNeeds } from './types.js';
 import { escapeForDisplay } from './display.js';
 import { elapsedCheck } from './elapsed.js';
 import { exitCheck } from './exit.js';
@@ -22,7 +22,7 @@ import { threadsCheck } from './threads.js';
 import { cpuCheck } from './cpu.js';
 import { timingCheck } from './timing.js';
 
-const allKinds: ReadonlyArray<CheckKind<unknown>> = [
+const allKinds: ReadonlyArray<CheckKind> = [
   exitCheck,
   outputCheck,
   linesCheck,
@@ -47,11 +47,16 @@ const allKinds: ReadonlyArray<CheckKind<unknown>> = [
 ];
 
 /** Every check kind, by name. */
-export const checkKinds: ReadonlyMap<string, CheckKind<unknown>> = new Map(allKinds.map((kind) => [kind.name, kind]));
+export const checkKinds: ReadonlyMap<string, CheckKind> = new Map(allKinds.map((kind) => [kind.name, kind]));
 
 /** What the kind of a check needs besides the run (nothing for an unknown kind). */
 export function needsOf(spec: { check: string }): KindNeeds {
   return checkKinds.get(spec.check)?.needs ?? {};
+}
+
+/** The statement's promises that a check grades (none for an unknown kind). */
+export function promisesGradedBy(spec: CheckSpec): GradedPromise[] {
+  return checkKinds.get(spec.check)?.promisesGraded?.(spec) ?? [];
 }
 
 /** Whether any check of the list needs this (e.g. the reference run). */
@@ -60,7 +65,7 @@ export function anyNeeds(checks: ReadonlyArray<{ check: string }>, need: keyof K
 }
 
 /** Every check kind, in a stable order (for the spec schema). */
-export function checkKindList(): Array<CheckKind<unknown>> {
+export function checkKindList(): Array<CheckKind> {
   return [...allKinds];
 }
 

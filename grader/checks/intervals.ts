@@ -1,26 +1,10 @@
 // `intervals`: timestamps printed on arrival are at least as far apart as the sender's pauses
 // (a program that collects everything and prints it at the end stamps every line alike).
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { formatDuration } from './elapsed.js';
 import { plural, quote } from './display.js';
-import { compileRegExp, streamLines, streamName, streamSchema, type Stream } from './streams.js';
-
-/** Configuration of an `intervals` check. */
-export interface IntervalsConfig {
-  stream?: Stream;
-  /** A regular expression whose group 1 is a time in seconds (with a fraction). */
-  pattern: string;
-  /** Least time between the timestamps of line i-1 and line i (entry 0 is ignored). */
-  minGapsMs: number[];
-  /** Allowed shortfall, for timers firing early and scheduling (default 15). */
-  slackMs?: number;
-  /**
-   * Compare only the span from the first to the last timestamp with the sum of the pauses: one
-   * stamp taken late on a loaded machine shortens the next gap, but not the span.
-   */
-  span?: boolean;
-}
+import { compileRegExp, streamLines, streamName, streamSchema } from './streams.js';
 
 export const DEFAULT_SLACK_MS = 15;
 
@@ -28,29 +12,35 @@ function milliseconds(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : formatDuration(ms);
 }
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    pattern: { type: 'string', description: 'A regular expression (JavaScript) whose first group is a time in seconds, e.g. " at (\\\\d+\\\\.\\\\d+)$".' },
+    minGapsMs: {
+      type: 'array',
+      items: { type: 'number', minimum: 0 },
+      minItems: 2,
+      description: "Least milliseconds between the timestamp of line i-1 and line i (the sender's pause before message i); entry 0 is ignored.",
+    },
+    slackMs: { type: 'number', minimum: 0, default: DEFAULT_SLACK_MS, description: 'How much shorter a gap may be (timers firing early, scheduling); default 15.' },
+    span: {
+      type: 'boolean',
+      default: false,
+      description: 'Compare only the span from the first to the last timestamp with the sum of the pauses (steadier on a loaded machine, where one late stamp shortens the next gap).',
+    },
+  },
+  required: ['pattern', 'minGapsMs'],
+} as const satisfies KindSchema;
+
+/** Configuration of an `intervals` check: what its schema accepts. */
+export type IntervalsConfig = ConfigOf<typeof schema>;
+
 /** Passes when consecutive timestamps are at least `minGapsMs[i]` (less the slack) apart. */
-export const intervalsCheck: CheckKind<IntervalsConfig> = {
+export const intervalsCheck: CheckKind<typeof schema> = {
   name: 'intervals',
   description: 'Timestamps in the output are at least as far apart as the sender paused between messages (they were taken on arrival).',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      pattern: { type: 'string', description: 'A regular expression (JavaScript) whose first group is a time in seconds, e.g. " at (\\\\d+\\\\.\\\\d+)$".' },
-      minGapsMs: {
-        type: 'array',
-        items: { type: 'number', minimum: 0 },
-        minItems: 2,
-        description: "Least milliseconds between the timestamp of line i-1 and line i (the sender's pause before message i); entry 0 is ignored.",
-      },
-      slackMs: { type: 'number', minimum: 0, default: DEFAULT_SLACK_MS, description: 'How much shorter a gap may be (timers firing early, scheduling); default 15.' },
-      span: {
-        type: 'boolean',
-        default: false,
-        description: 'Compare only the span from the first to the last timestamp with the sum of the pauses (steadier on a loaded machine, where one late stamp shortens the next gap).',
-      },
-    },
-    required: ['pattern', 'minGapsMs'],
-  },
+  schema,
+  promisesGraded: () => [{ promise: 'timing' }],
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const pattern = compileRegExp('pattern', config.pattern);

@@ -159,3 +159,13 @@ export function formWith(forms: RecordForms, name: string, values: Record<string
 }
 
 export { displayTemplate };
+
+/**
+ * The two ends of a `[min, max]` range of a spec. Its schema (`range`) says exactly two numbers,
+ * which the type derived from it cannot say (a list of numbers).
+ */
+export function bounds(range: readonly number[]): [number, number] {
+  const [min, max] = range;
+  if (min === undefined || max === undefined) throw new CheckConfigError(`a range must be [min, max], got ${JSON.stringify(range)}`);
+  return [min, max];
+}

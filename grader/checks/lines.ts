@@ -1,6 +1,6 @@
 // `lines`: the stream's lines match line templates, in order, in any order, or among other lines.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import type { ProgramRun } from '../run/types.js';
 import { diffArrays } from 'diff';
 import { unifiedDiff } from './diff.js';
@@ -23,50 +23,48 @@ import {
 /** How the templates of a `lines` check are matched. */
 export type LinesMode = 'exact' | 'unordered' | 'contains';
 
-/** Configuration of a `lines` check. */
-export interface LinesConfig {
-  stream?: Stream;
-  expect: string[];
-  mode?: LinesMode;
-  tsToleranceS?: number;
-}
-
 const MAX_LISTED = 3;
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    expect: {
+      type: 'array',
+      items: {
+        type: 'string',
+        description:
+          'A line template: literal text with placeholders {int} {float} {pid} {ts} {date} {word} {path} {any}; {type:name} binds a value that must repeat equal; reserved {date:today} {ts:now} {pid:main} {pid:descendant} (with observe) {path:cwd} {path:scriptDir}; {{ and }} are literal braces.',
+      },
+      description: 'The line templates, one per expected line.',
+    },
+    mode: {
+      enum: ['exact', 'unordered', 'contains'],
+      default: 'exact',
+      description:
+        'exact (default): the lines match the templates one to one, in order, with no other lines. unordered: one to one in any order, no other lines. contains: the templates match lines in order, other lines may come between.',
+    },
+    tsToleranceS: {
+      type: 'number',
+      minimum: 0,
+      default: DEFAULT_TS_TOLERANCE_S,
+      description: 'How many seconds a {ts:now} may be off the time the program ran (default 5).',
+    },
+  },
+  required: ['expect'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `lines` check: what its schema accepts. */
+export type LinesConfig = ConfigOf<typeof schema>;
+
 /** Passes when the lines of the stream match the templates as the mode says. */
-export const linesCheck: CheckKind<LinesConfig> = {
+export const linesCheck: CheckKind<typeof schema> = {
   name: 'lines',
   description: 'The output lines match line templates: in order and nothing else (exact), in any order and nothing else (unordered), or in order among other lines (contains).',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      expect: {
-        type: 'array',
-        items: {
-          type: 'string',
-          description:
-            'A line template: literal text with placeholders {int} {float} {pid} {ts} {date} {word} {path} {any}; {type:name} binds a value that must repeat equal; reserved {date:today} {ts:now} {pid:main} {pid:descendant} (with observe) {path:cwd} {path:scriptDir}; {{ and }} are literal braces.',
-        },
-        description: 'The line templates, one per expected line.',
-      },
-      mode: {
-        enum: ['exact', 'unordered', 'contains'],
-        default: 'exact',
-        description:
-          'exact (default): the lines match the templates one to one, in order, with no other lines. unordered: one to one in any order, no other lines. contains: the templates match lines in order, other lines may come between.',
-      },
-      tsToleranceS: {
-        type: 'number',
-        minimum: 0,
-        default: DEFAULT_TS_TOLERANCE_S,
-        description: 'How many seconds a {ts:now} may be off the time the program ran (default 5).',
-      },
-    },
-    required: ['expect'],
-  },
+  schema,
   // In exact or unordered mode, as many lines as `expect` lists (said only when it failed).
   expectedLineCount: ({ mode, expect }, failed) =>
     failed && (mode === undefined || mode === 'exact' || mode === 'unordered') ? (Array.isArray(expect) ? expect.length : 0) : undefined,
+  promisesGraded: ({ mode }) => (mode === 'unordered' ? [{ promise: 'in any order' }] : []),
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const mode = config.mode ?? 'exact';

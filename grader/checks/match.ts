@@ -1,16 +1,8 @@
 // `match`: a regular expression matches somewhere in the stream (or, negated, nowhere).
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { quote } from './display.js';
-import { compileRegExp, lineLabel, printedNothing, streamName, streamSchema, streamText, type Stream } from './streams.js';
-
-/** Configuration of a `match` check. */
-export interface MatchConfig {
-  stream?: Stream;
-  pattern: string;
-  flags?: string;
-  negate?: boolean;
-}
+import { compileRegExp, lineLabel, printedNothing, streamName, streamSchema, streamText } from './streams.js';
 
 /** The JSON-Schema fragment of a regex `flags` field. */
 export const flagsSchema = {
@@ -26,22 +18,27 @@ export function lineIndexAt(text: string, offset: number): number {
   return count;
 }
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    pattern: {
+      type: 'string',
+      description: 'A JavaScript regular expression, searched in the whole (normalised) stream; quote it in single quotes in YAML so backslashes stay.',
+    },
+    flags: flagsSchema,
+    negate: { type: 'boolean', default: false, description: 'Pass when the pattern matches nowhere instead.' },
+  },
+  required: ['pattern'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `match` check: what its schema accepts. */
+export type MatchConfig = ConfigOf<typeof schema>;
+
 /** Passes when the pattern matches the stream somewhere (with `negate`: nowhere). */
-export const matchCheck: CheckKind<MatchConfig> = {
+export const matchCheck: CheckKind<typeof schema> = {
   name: 'match',
   description: 'A regular expression matches somewhere in the output (or, with negate, nowhere).',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      pattern: {
-        type: 'string',
-        description: 'A JavaScript regular expression, searched in the whole (normalised) stream; quote it in single quotes in YAML so backslashes stay.',
-      },
-      flags: flagsSchema,
-      negate: { type: 'boolean', default: false, description: 'Pass when the pattern matches nowhere instead.' },
-    },
-    required: ['pattern'],
-  },
+  schema,
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const regExp = compileRegExp('pattern', config.pattern, (config.flags ?? '').replace(/[gy]/g, ''));

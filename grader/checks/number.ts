@@ -1,24 +1,11 @@
 // `number`: a number read from the output (possibly from several parts, e.g. seconds and
 // microseconds) lies within bounds.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import type { ProgramRun } from '../run/types.js';
 import { quote } from './display.js';
 import { flagsSchema, lineIndexAt } from './match.js';
-import { CheckConfigError, compileRegExp, printedNothing, streamName, streamSchema, streamText, type Stream } from './streams.js';
-
-/** Configuration of a `number` check. */
-export interface NumberConfig {
-  stream?: Stream;
-  pattern: string;
-  flags?: string;
-  scale?: number[];
-  equals?: number;
-  tolerance?: number;
-  min?: number;
-  max?: number;
-  atMostElapsed?: boolean;
-}
+import { CheckConfigError, compileRegExp, printedNothing, streamName, streamSchema, streamText } from './streams.js';
 
 /** Slack allowed for `atMostElapsed` over the grader's measured time, in seconds (clock granularity). */
 export const ELAPSED_SLACK_S = 0.02;
@@ -81,36 +68,43 @@ function diagnose(parts: readonly number[], scale: readonly number[], bounds: Bo
   return undefined;
 }
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    pattern: {
+      type: 'string',
+      description:
+        'A JavaScript regular expression whose capture groups read the number (its first match counts), e.g. \'Seconds: (\\d+) Microseconds: (\\d+)\'. Without groups, the whole match is the number.',
+    },
+    flags: flagsSchema,
+    scale: {
+      type: 'array',
+      items: { type: 'number' },
+      minItems: 1,
+      description: 'Weight of each capture group; the number is the weighted sum (default 1 each), e.g. [1, 0.000001] for seconds and microseconds.',
+    },
+    equals: { type: 'number', description: 'The number must equal this (within tolerance).' },
+    tolerance: { type: 'number', minimum: 0, default: 0, description: 'Allowed difference from equals (default 0).' },
+    min: { type: 'number', description: 'The number must be at least this.' },
+    max: { type: 'number', description: 'The number must be at most this.' },
+    atMostElapsed: {
+      type: 'boolean',
+      description: "The number, in seconds, must not exceed the program's wall time as the grader measured it (catches reporting a time that was not really waited).",
+    },
+  },
+  required: ['pattern'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `number` check: what its schema accepts. */
+export type NumberConfig = ConfigOf<typeof schema>;
+
 /** Passes when the number read by the pattern (its groups weighted by `scale`, summed) is within bounds. */
-export const numberCheck: CheckKind<NumberConfig> = {
+export const numberCheck: CheckKind<typeof schema> = {
   name: 'number',
   description: 'A number read from the output with a regular expression lies within bounds.',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      pattern: {
-        type: 'string',
-        description:
-          'A JavaScript regular expression whose capture groups read the number (its first match counts), e.g. \'Seconds: (\\d+) Microseconds: (\\d+)\'. Without groups, the whole match is the number.',
-      },
-      flags: flagsSchema,
-      scale: {
-        type: 'array',
-        items: { type: 'number' },
-        minItems: 1,
-        description: 'Weight of each capture group; the number is the weighted sum (default 1 each), e.g. [1, 0.000001] for seconds and microseconds.',
-      },
-      equals: { type: 'number', description: 'The number must equal this (within tolerance).' },
-      tolerance: { type: 'number', minimum: 0, default: 0, description: 'Allowed difference from equals (default 0).' },
-      min: { type: 'number', description: 'The number must be at least this.' },
-      max: { type: 'number', description: 'The number must be at most this.' },
-      atMostElapsed: {
-        type: 'boolean',
-        description: "The number, in seconds, must not exceed the program's wall time as the grader measured it (catches reporting a time that was not really waited).",
-      },
-    },
-    required: ['pattern'],
-  },
+  schema,
+  // A least value or one bounded by the wall time: a time the program really waited.
+  promisesGraded: ({ min, atMostElapsed }) => (min !== undefined || atMostElapsed === true ? [{ promise: 'timing' }] : []),
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const text = streamText(run, stream);

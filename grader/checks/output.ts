@@ -1,16 +1,10 @@
 // `output`: the whole stream equals a text (after normalisation).
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { firstDifferentLine, unifiedDiff } from './diff.js';
 import { quote } from './display.js';
 import { normaliseText } from './normalise.js';
-import { printedNothing, streamName, streamSchema, streamText, truncationNote, type Stream } from './streams.js';
-
-/** Configuration of an `output` check. */
-export interface OutputConfig {
-  stream?: Stream;
-  equals: string;
-}
+import { printedNothing, streamName, streamSchema, streamText, truncationNote } from './streams.js';
 
 /** A message on where two normalised texts first differ, e.g. "line 2 differs: expected `a`, got `b`". */
 export function describeTextDifference(expected: string, actual: string): string {
@@ -33,20 +27,25 @@ function nearlyEqual(wanted: string, got: string): string {
   return '';
 }
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    equals: {
+      type: 'string',
+      description: 'The exact expected text. Trailing spaces of each line and trailing empty lines are ignored; use a block scalar (|) for several lines.',
+    },
+  },
+  required: ['equals'],
+} as const satisfies KindSchema;
+
+/** Configuration of an `output` check: what its schema accepts. */
+export type OutputConfig = ConfigOf<typeof schema>;
+
 /** Passes when the stream, normalised, equals the expected text, normalised. */
-export const outputCheck: CheckKind<OutputConfig> = {
+export const outputCheck: CheckKind<typeof schema> = {
   name: 'output',
   description: 'The whole output stream equals this text (after normalising line ends and trailing spaces).',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      equals: {
-        type: 'string',
-        description: 'The exact expected text. Trailing spaces of each line and trailing empty lines are ignored; use a block scalar (|) for several lines.',
-      },
-    },
-    required: ['equals'],
-  },
+  schema,
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const expected = normaliseText(config.equals);

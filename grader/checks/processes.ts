@@ -1,23 +1,12 @@
 // `processes`: the processes the program claims to have started really ran (needs `observe`):
 // printed pids belong to processes of the program seen while it ran, with the expected command.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import type { ObservedProcess, ProgramRun } from '../run/types.js';
 import { plural, quote } from './display.js';
 import { graderDoubt, starvedObserver } from './doubt.js';
-import { lineLabel, streamLines, streamSchema, CheckConfigError, type Stream } from './streams.js';
+import { lineLabel, streamLines, streamSchema, CheckConfigError } from './streams.js';
 import { isBindingPlaceholder, matchLine, NO_BINDINGS, parseTemplate, templateEnvironment } from './template.js';
-
-/** Configuration of a `processes` check. */
-export interface ProcessesConfig {
-  stream?: Stream;
-  /** Line templates: every named {pid:NAME} value in a matching line must be a child process of the program. */
-  printedPids?: string[];
-  /** Text the command line of those processes must contain (e.g. child.js). */
-  command?: string;
-  /** How many processes besides the main one were seen. */
-  descendants?: { min?: number; max?: number };
-}
 
 /** The observed processes of a run, or a config error saying that the test must observe. */
 export function observedProcesses(run: ProgramRun, kind: string): ObservedProcess[] {
@@ -25,29 +14,35 @@ export function observedProcesses(run: ProgramRun, kind: string): ObservedProces
   return run.processes;
 }
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    printedPids: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Line templates; every value of a named {pid:NAME} placeholder in a line that matches must be a process the program started (a descendant seen while it ran, not itself).',
+    },
+    command: { type: 'string', description: 'Text that the command line of every printed pid\u2019s process must contain (e.g. child.js).' },
+    descendants: {
+      type: 'object',
+      properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+      additionalProperties: false,
+      description: 'How many processes besides the main one must have been seen.',
+    },
+  },
+} as const satisfies KindSchema;
+
+/** Configuration of a `processes` check: what its schema accepts. */
+export type ProcessesConfig = ConfigOf<typeof schema>;
+
 /** Passes when the printed pids were real descendants of the program (and the counts and commands fit). */
-export const processesCheck: CheckKind<ProcessesConfig> = {
+export const processesCheck: CheckKind<typeof schema> = {
   name: 'processes',
   description:
     "The program's processes as the grader saw them while it ran (the test needs observe: true): printed pids are real child processes of the program, running the expected command, and as many as expected.",
-  schema: {
-    properties: {
-      stream: streamSchema,
-      printedPids: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Line templates; every value of a named {pid:NAME} placeholder in a line that matches must be a process the program started (a descendant seen while it ran, not itself).',
-      },
-      command: { type: 'string', description: 'Text that the command line of every printed pid\u2019s process must contain (e.g. child.js).' },
-      descendants: {
-        type: 'object',
-        properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
-        additionalProperties: false,
-        description: 'How many processes besides the main one must have been seen.',
-      },
-    },
-  },
+  schema,
   needs: { observation: true },
+  promisesGraded: () => [{ promise: 'child process' }],
   run(config, { run }): CheckOutcome {
     const processes = observedProcesses(run, 'processes');
     const main = run.mainPid;

@@ -2,10 +2,11 @@
 // main pid, distinct values, joins between forms, key sets, ranges, exactly-once combinations,
 // per-key sequences and the order of forms. For output whose line order varies from run to run.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import type { ProgramRun } from '../run/types.js';
 import { plural, quote } from './display.js';
 import {
+  bounds,
   fieldOf,
   fieldRef,
   formOf,
@@ -24,45 +25,6 @@ import { templateEnvironment } from './template.js';
 import { capitalise } from '../util/text.js';
 import { pinnedLineCount } from './pinned-lines.js';
 
-/** A per-key sequence of a field's values. */
-export interface SequenceSpec {
-  record: string;
-  /** Field (or fields) whose values split the lines into groups; absent: one group. */
-  key?: string | string[];
-  field: string;
-  /** The values must be exactly from, from±1, ..., to (in order of appearance). */
-  from?: number;
-  to?: number;
-  /** Or: the values must strictly increase. */
-  increasing?: boolean;
-  /** `OTHER.field` of a join: take the lines in the order of their joined OTHER lines. */
-  orderBy?: string;
-}
-
-/** Configuration of a `records` check. */
-export interface RecordsConfig {
-  stream?: Stream;
-  records: Record<string, string>;
-  mode?: 'all' | 'contains';
-  count?: Record<string, number>;
-  equalsMain?: string[];
-  notMain?: string[];
-  distinct?: string[];
-  join?: Array<{ from: string; to: string; many?: boolean }>;
-  keys?: KeysSpec | KeysSpec[];
-  ranges?: Record<string, [number, number]>;
-  exactlyOnce?: Array<{ record: string; fields: Record<string, [number, number]> }>;
-  sequences?: SequenceSpec[];
-  order?: Array<{ before: string; after: string }>;
-}
-
-interface KeysSpec {
-  record: string;
-  key: string;
-  from: number;
-  to: number;
-}
-
 const fieldReference = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_-]*\\.[A-Za-z_][A-Za-z0-9_]*$', description: 'NAME.field: a field of a record form.' } as const;
 const range = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2, description: '[min, max], both included.' } as const;
 const keysSchema = {
@@ -77,94 +39,102 @@ const keysSchema = {
   additionalProperties: false,
 } as const;
 
+const schema = {
+  properties: {
+    stream: streamSchema,
+    records: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { type: 'string' },
+      description: 'NAME: line template. Each line is read as the first form it matches; {type:name} names a field of that line (it does not bind across lines).',
+    },
+    mode: {
+      enum: ['all', 'contains'],
+      default: 'all',
+      description: 'all (default): every line must match a form. contains: other lines are ignored.',
+    },
+    count: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'NAME: how many lines of that form.' },
+    equalsMain: { type: 'array', items: fieldReference, description: "Fields whose value is the main process's pid (process.pid)." },
+    notMain: { type: 'array', items: fieldReference, description: "Fields whose value must not be the main process's pid." },
+    distinct: { type: 'array', items: fieldReference, description: 'Fields whose value no two lines of the form share.' },
+    join: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          from: fieldReference,
+          to: fieldReference,
+          many: { type: 'boolean', description: 'false (default): one to one. true: every `to` value is a `from` value and every `from` value appears in `to` at least once.' },
+        },
+        required: ['from', 'to'],
+        additionalProperties: false,
+      },
+      description: 'The values of two fields correspond (e.g. the pid a parent printed for its child is the pid the child printed).',
+    },
+    keys: {
+      oneOf: [keysSchema, { type: 'array', items: keysSchema }],
+      description: 'The set of values of a field is exactly from..to.',
+    },
+    ranges: { type: 'object', additionalProperties: range, description: 'NAME.field: [min, max]: every value within.' },
+    exactlyOnce: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          record: { type: 'string' },
+          fields: { type: 'object', additionalProperties: range, minProperties: 1, description: 'field: [min, max]' },
+        },
+        required: ['record', 'fields'],
+        additionalProperties: false,
+      },
+      description: 'Every combination of the fields\u2019 values within their ranges is printed exactly once (no message lost, none taken twice).',
+    },
+    sequences: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          record: { type: 'string' },
+          key: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }], description: 'Field(s) that group the lines (e.g. each child pid).' },
+          field: { type: 'string' },
+          from: { type: 'integer' },
+          to: { type: 'integer' },
+          increasing: { const: true, description: 'Instead of from/to: strictly increasing.' },
+          orderBy: { ...fieldReference, description: "OTHER.field of a join with this record: take the lines in the order of the joined OTHER lines (e.g. parameters in the order of the \"Child is\" lines)." },
+        },
+        required: ['record', 'field'],
+        additionalProperties: false,
+      },
+      description: 'Per key, the field\u2019s values in order of appearance are exactly from..to (counting down if to < from) or strictly increasing.',
+    },
+    order: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { before: { type: 'string' }, after: { type: 'string' } },
+        required: ['before', 'after'],
+        additionalProperties: false,
+      },
+      description: 'Every line of form `before` comes before every line of form `after`.',
+    },
+  },
+  required: ['records'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `records` check: what its schema accepts. */
+export type RecordsConfig = ConfigOf<typeof schema>;
+/** A per-key sequence of a field's values (`from`..`to`, or `increasing`). */
+export type SequenceSpec = NonNullable<RecordsConfig['sequences']>[number];
+
 /** Passes when every line is one of the record forms and every relation holds. */
-export const recordsCheck: CheckKind<RecordsConfig> = {
+export const recordsCheck: CheckKind<typeof schema> = {
   name: 'records',
   description:
     'Lines read as records (named line templates whose {type:name} placeholders are fields of that line) and relations between them: count, equalsMain, notMain, distinct, join, keys, ranges, exactlyOnce, sequences, order. For output whose order varies.',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      records: {
-        type: 'object',
-        minProperties: 1,
-        additionalProperties: { type: 'string' },
-        description: 'NAME: line template. Each line is read as the first form it matches; {type:name} names a field of that line (it does not bind across lines).',
-      },
-      mode: {
-        enum: ['all', 'contains'],
-        default: 'all',
-        description: 'all (default): every line must match a form. contains: other lines are ignored.',
-      },
-      count: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'NAME: how many lines of that form.' },
-      equalsMain: { type: 'array', items: fieldReference, description: "Fields whose value is the main process's pid (process.pid)." },
-      notMain: { type: 'array', items: fieldReference, description: "Fields whose value must not be the main process's pid." },
-      distinct: { type: 'array', items: fieldReference, description: 'Fields whose value no two lines of the form share.' },
-      join: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            from: fieldReference,
-            to: fieldReference,
-            many: { type: 'boolean', description: 'false (default): one to one. true: every `to` value is a `from` value and every `from` value appears in `to` at least once.' },
-          },
-          required: ['from', 'to'],
-          additionalProperties: false,
-        },
-        description: 'The values of two fields correspond (e.g. the pid a parent printed for its child is the pid the child printed).',
-      },
-      keys: {
-        oneOf: [keysSchema, { type: 'array', items: keysSchema }],
-        description: 'The set of values of a field is exactly from..to.',
-      },
-      ranges: { type: 'object', additionalProperties: range, description: 'NAME.field: [min, max]: every value within.' },
-      exactlyOnce: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            record: { type: 'string' },
-            fields: { type: 'object', additionalProperties: range, minProperties: 1, description: 'field: [min, max]' },
-          },
-          required: ['record', 'fields'],
-          additionalProperties: false,
-        },
-        description: 'Every combination of the fields\u2019 values within their ranges is printed exactly once (no message lost, none taken twice).',
-      },
-      sequences: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            record: { type: 'string' },
-            key: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }], description: 'Field(s) that group the lines (e.g. each child pid).' },
-            field: { type: 'string' },
-            from: { type: 'integer' },
-            to: { type: 'integer' },
-            increasing: { const: true, description: 'Instead of from/to: strictly increasing.' },
-            orderBy: { ...fieldReference, description: "OTHER.field of a join with this record: take the lines in the order of the joined OTHER lines (e.g. parameters in the order of the \"Child is\" lines)." },
-          },
-          required: ['record', 'field'],
-          additionalProperties: false,
-        },
-        description: 'Per key, the field\u2019s values in order of appearance are exactly from..to (counting down if to < from) or strictly increasing.',
-      },
-      order: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: { before: { type: 'string' }, after: { type: 'string' } },
-          required: ['before', 'after'],
-          additionalProperties: false,
-        },
-        description: 'Every line of form `before` comes before every line of form `after`.',
-      },
-    },
-    required: ['records'],
-  },
+  schema,
   // By its counts or the combinations it wants exactly once; passing or not, they pin the number.
   expectedLineCount: (config) => pinnedLineCount(config),
+  promisesGraded: () => [{ promise: 'in any order' }],
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const forms = parseForms(config.records);
@@ -298,7 +268,8 @@ function keysFailure(config: RecordsConfig, situation: Situation): string | unde
 }
 
 function rangesFailure(config: RecordsConfig, situation: Situation): string | undefined {
-  for (const [reference, [min, max]] of Object.entries(config.ranges ?? {})) {
+  for (const [reference, range] of Object.entries(config.ranges ?? {})) {
+    const [min, max] = bounds(range);
     const { record, field } = fieldRef(reference, situation.forms, 'ranges');
     for (const line of ofKind(situation, record)) {
       const value = Number(line.fields[field]);
@@ -316,7 +287,7 @@ function exactlyOnceFailure(config: RecordsConfig, situation: Situation): string
     const seen = new Map<string, LineRecord>();
     for (const line of ofKind(situation, spec.record)) {
       for (const field of fields) {
-        const [min, max] = spec.fields[field]!;
+        const [min, max] = bounds(spec.fields[field]!);
         const value = Number(line.fields[field]);
         if (!(Number.isInteger(value) && value >= min && value <= max)) return `${label(situation, line)} has ${field} ${quote(line.fields[field]!)}, outside ${min}..${max}.`;
       }
@@ -330,7 +301,7 @@ function exactlyOnceFailure(config: RecordsConfig, situation: Situation): string
     }
     const missing: Array<Record<string, string>> = [];
     let total = 0;
-    for (const combination of combinations(fields.map((field) => rangeOf(...spec.fields[field]!)))) {
+    for (const combination of combinations(fields.map((field) => rangeOf(...bounds(spec.fields[field]!))))) {
       total++;
       if (!seen.has(combination.join(',')) && missing.length < 3) missing.push(Object.fromEntries(fields.map((field, i) => [field, String(combination[i])])));
     }

@@ -1,28 +1,13 @@
 // `reference`: the stream equals the reference solution's on the same test, after masking
 // the parts that legitimately differ (pids, times).
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { unifiedDiff } from './diff.js';
 import { quote } from './display.js';
 import { normaliseText } from './normalise.js';
 import { describeTextDifference } from './output.js';
-import { compileRegExp, printedNothing, streamName, streamSchema, streamText, truncationNote, type Stream } from './streams.js';
+import { compileRegExp, printedNothing, streamName, streamSchema, streamText, truncationNote } from './streams.js';
 
-/** One replacement applied to both outputs before comparing. */
-export interface MaskRule {
-  pattern: string;
-  replace: string;
-  flags?: string;
-}
-
-/** Configuration of a `reference` check. */
-export interface ReferenceConfig {
-  stream?: Stream;
-  mask?: MaskRule[];
-  /** Compare the lines in any order (output of processes or threads whose order varies). */
-  unordered?: boolean;
-  process?: string;
-}
 
 /** Applies the mask rules (every match replaced) to a normalised text, and normalises again. */
 export function applyMask(text: string, mask: readonly MaskRule[]): string {
@@ -34,35 +19,43 @@ export function applyMask(text: string, mask: readonly MaskRule[]): string {
   return normaliseText(masked);
 }
 
-/** Passes when the stream equals the reference solution's, both masked. */
-export const referenceCheck: CheckKind<ReferenceConfig> = {
-  name: 'reference',
-  description: "The output equals the reference solution's output on the same test (after masking what may differ).",
-  schema: {
-    properties: {
-      stream: streamSchema,
-      mask: {
-        type: 'array',
-        description: 'Replacements applied to both outputs before comparing, e.g. pids or timestamps.',
-        items: {
-          type: 'object',
-          properties: {
-            pattern: { type: 'string', description: 'A JavaScript regular expression; every match is replaced.' },
-            replace: { type: 'string', description: 'The replacement text ($1 etc. refer to groups), e.g. "<pid>".' },
-            flags: { type: 'string', pattern: '^[imsuv]*$', description: 'Extra regular-expression flags (g is implied).' },
-          },
-          required: ['pattern', 'replace'],
-          additionalProperties: false,
+const schema = {
+  properties: {
+    stream: streamSchema,
+    mask: {
+      type: 'array',
+      description: 'Replacements applied to both outputs before comparing, e.g. pids or timestamps.',
+      items: {
+        type: 'object',
+        properties: {
+          pattern: { type: 'string', description: 'A JavaScript regular expression; every match is replaced.' },
+          replace: { type: 'string', description: 'The replacement text ($1 etc. refer to groups), e.g. "<pid>".' },
+          flags: { type: 'string', pattern: '^[imsuv]*$', description: 'Extra regular-expression flags (g is implied).' },
         },
-      },
-      unordered: {
-        type: 'boolean',
-        default: false,
-        description: 'Compare the lines in any order (sorted on both sides after masking), for output whose order varies between runs.',
+        required: ['pattern', 'replace'],
+        additionalProperties: false,
       },
     },
+    unordered: {
+      type: 'boolean',
+      default: false,
+      description: 'Compare the lines in any order (sorted on both sides after masking), for output whose order varies between runs.',
+    },
   },
+} as const satisfies KindSchema;
+
+/** Configuration of a `reference` check: what its schema accepts. */
+export type ReferenceConfig = ConfigOf<typeof schema>;
+/** One replacement applied to both outputs before comparing. */
+export type MaskRule = NonNullable<ReferenceConfig['mask']>[number];
+
+/** Passes when the stream equals the reference solution's, both masked. */
+export const referenceCheck: CheckKind<typeof schema> = {
+  name: 'reference',
+  description: "The output equals the reference solution's output on the same test (after masking what may differ).",
+  schema,
   needs: { reference: true },
+  promisesGraded: ({ unordered }) => (unordered === true ? [{ promise: 'in any order' }] : []),
   run(config, context): CheckOutcome {
     const { run } = context;
     const stream = config.stream ?? 'stdout';

@@ -5,16 +5,9 @@
 import type { ProgramRun } from '../run/types.js';
 import type { SplitRun } from '../run/splits.js';
 import { describePieces } from '../run/feed.js';
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { quote } from './display.js';
 import { hexDump } from './bytes.js';
-
-type Part = 'stdout' | 'stderr' | 'exit';
-
-/** Configuration of a `same-across-splits` check. */
-export interface SameAcrossSplitsConfig {
-  streams?: Part[];
-}
 
 const CHARACTER_ADVICE =
   "A read may end anywhere, even inside a character: decode only complete payloads, or use a streaming decoder (setEncoding('utf8'), or a TextDecoder with { stream: true }).";
@@ -72,21 +65,26 @@ function describeStream(stream: 'stdout' | 'stderr', base: SplitRun, other: Spli
   return { sentence, hint: SPLIT_ADVICE };
 }
 
-/** Passes when every split's run printed and ended exactly as the first split's. */
-export const sameAcrossSplitsCheck: CheckKind<SameAcrossSplitsConfig> = {
-  name: 'same-across-splits',
-  description: "With a feed: the output (raw stdout, stderr) and the exit status are the same for every split of the input.",
-  schema: {
-    properties: {
-      streams: {
-        type: 'array',
-        items: { enum: ['stdout', 'stderr', 'exit'] },
-        minItems: 1,
-        uniqueItems: true,
-        description: 'What must be the same across the splits (default: stdout, stderr and exit).',
-      },
+const schema = {
+  properties: {
+    streams: {
+      type: 'array',
+      items: { enum: ['stdout', 'stderr', 'exit'] },
+      minItems: 1,
+      uniqueItems: true,
+      description: 'What must be the same across the splits (default: stdout, stderr and exit).',
     },
   },
+} as const satisfies KindSchema;
+
+/** Configuration of a `same-across-splits` check: what its schema accepts. */
+export type SameAcrossSplitsConfig = ConfigOf<typeof schema>;
+
+/** Passes when every split's run printed and ended exactly as the first split's. */
+export const sameAcrossSplitsCheck: CheckKind<typeof schema> = {
+  name: 'same-across-splits',
+  description: "With a feed: the output (raw stdout, stderr) and the exit status are the same for every split of the input.",
+  schema,
   needs: { feed: true },
   comparesSplits: true,
   run(config, context): CheckOutcome {

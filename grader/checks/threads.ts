@@ -1,33 +1,34 @@
 // `threads`: worker threads really ran (needs `observe`): the distinct thread ids seen in the main
 // process, less the threads of a node program that starts no Worker, measured once per grader run.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { plural } from './display.js';
 import { graderDoubt, starvedObserver } from './doubt.js';
 import { observedProcesses } from './processes.js';
 
-/** Configuration of a `threads` check. */
-export interface ThreadsConfig {
-  workers: { min?: number; max?: number };
-}
+const schema = {
+  properties: {
+    workers: {
+      type: 'object',
+      properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+      additionalProperties: false,
+      description: 'How many worker threads must have run (threads that ended before others started count too).',
+    },
+  },
+  required: ['workers'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `threads` check: what its schema accepts. */
+export type ThreadsConfig = ConfigOf<typeof schema>;
 
 /** Passes when the main process ran at least `workers.min` threads beyond a bare node's. */
-export const threadsCheck: CheckKind<ThreadsConfig> = {
+export const threadsCheck: CheckKind<typeof schema> = {
   name: 'threads',
   description:
     "Worker threads really ran (the test needs observe: true): the distinct threads seen in the main process over the run, less those of a node program that starts no Worker (measured once per grader run under the same UV_THREADPOOL_SIZE; set it to 1 in observed tests so that libuv's pool cannot pass for workers).",
-  schema: {
-    properties: {
-      workers: {
-        type: 'object',
-        properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
-        additionalProperties: false,
-        description: 'How many worker threads must have run (threads that ended before others started count too).',
-      },
-    },
-    required: ['workers'],
-  },
+  schema,
   needs: { observation: true, threadBaseline: true },
+  promisesGraded: () => [{ promise: 'worker threads' }],
   run(config, { run, threadBaselines }): CheckOutcome {
     const processes = observedProcesses(run, 'threads');
     const main = run.mainPid === undefined ? processes[0] : processes.find((p) => p.pid === run.mainPid);

@@ -2,7 +2,7 @@
 // (a sleep before the line, not after it), or soon (output streamed as it comes, not collected and
 // printed at the end). Read from the grader's own clock: when each line arrived in the output file.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { quote, plural } from './display.js';
 import { formatDuration } from './elapsed.js';
 import { lineLabel, streamLines } from './streams.js';
@@ -22,14 +22,6 @@ export interface TimingRule {
   minMs?: number;
   /** The line comes at most this long after (plus `slackMs`): printed as soon as it is ready. */
   maxMs?: number;
-}
-
-/** Configuration of a `timing` check. */
-export interface TimingConfig {
-  rules: TimingRule[];
-  /** How far the grader's clock may be off for one line (it samples the output every 4 ms, from a loaded machine). */
-  slackMs?: number;
-  process?: string;
 }
 
 /** Default slack: a reliability run under CPU burners saw the grader note a line up to ~60 ms late. */
@@ -75,35 +67,41 @@ const PAUSE_ADVICE =
   'pause before printing the line (await the timer, then print), not after it; and print each line the moment it is ready rather than collecting the output to print at the end';
 const SOON_ADVICE = 'print each line as soon as it is ready (let output go straight through), rather than collecting it and printing it at the end';
 
+const schema = {
+  properties: {
+    rules: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        properties: {
+          line: { type: 'string', description: 'Template of the lines this rule times; {type:name} names a field of the line.' },
+          after: {
+            oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+            description: 'Template(s) of the line it is timed from: the latest earlier line matching one, with equal shared fields. Absent: the start of the program.',
+          },
+          minMs: { type: 'number', minimum: 0, description: 'At least this long after it (less slackMs): a pause before the line.' },
+          maxMs: { type: 'number', minimum: 0, description: 'At most this long after it (plus slackMs): printed as soon as ready.' },
+        },
+        required: ['line'],
+        additionalProperties: false,
+      },
+      description: 'How lines are timed, each rule applying to every line its template matches.',
+    },
+    slackMs: { type: 'number', minimum: 0, default: DEFAULT_TIMING_SLACK_MS, description: "How far the grader's view of one line's arrival may be off (default 100)." },
+  },
+  required: ['rules'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `timing` check: what its schema accepts. */
+export type TimingConfig = ConfigOf<typeof schema>;
+
 /** Passes when every line a rule times came within its bounds of the line it is timed from. */
-export const timingCheck: CheckKind<TimingConfig> = {
+export const timingCheck: CheckKind<typeof schema> = {
   name: 'timing',
   description: 'Lines of stdout reach the grader when promised: after a pause (sleep before the line), or soon (streamed, not collected and printed at the end).',
-  schema: {
-    properties: {
-      rules: {
-        type: 'array',
-        minItems: 1,
-        items: {
-          type: 'object',
-          properties: {
-            line: { type: 'string', description: 'Template of the lines this rule times; {type:name} names a field of the line.' },
-            after: {
-              oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
-              description: 'Template(s) of the line it is timed from: the latest earlier line matching one, with equal shared fields. Absent: the start of the program.',
-            },
-            minMs: { type: 'number', minimum: 0, description: 'At least this long after it (less slackMs): a pause before the line.' },
-            maxMs: { type: 'number', minimum: 0, description: 'At most this long after it (plus slackMs): printed as soon as ready.' },
-          },
-          required: ['line'],
-          additionalProperties: false,
-        },
-        description: 'How lines are timed, each rule applying to every line its template matches.',
-      },
-      slackMs: { type: 'number', minimum: 0, default: DEFAULT_TIMING_SLACK_MS, description: "How far the grader's view of one line's arrival may be off (default 100)." },
-    },
-    required: ['rules'],
-  },
+  schema,
+  promisesGraded: () => [{ promise: 'timing' }],
   run(config, { run }): CheckOutcome {
     const arrivals = run.lineArrivalsMs;
     if (arrivals === undefined) {

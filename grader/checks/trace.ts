@@ -2,74 +2,68 @@
 // the concurrency invariant: within min..max after every event, max reached, the printed value
 // equal to the counter, each key opened and closed exactly once.
 
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import type { ProgramRun } from '../run/types.js';
 import { plural, quote } from './display.js';
-import { fieldOf, formOf, parseForms, readRecords, recordLabel, recordMention, recordName, type LineRecord, type RecordForms } from './line-records.js';
+import { bounds, fieldOf, formOf, parseForms, readRecords, recordLabel, recordMention, recordName, type LineRecord, type RecordForms } from './line-records.js';
 import { rangeOf } from './records.js';
 import { streamLines, streamSchema, truncationNote, type Stream } from './streams.js';
 import { templateEnvironment } from './template.js';
 import { capitalise, lowerFirst } from '../util/text.js';
 import { pinnedLineCount } from './pinned-lines.js';
 
-/** Configuration of a `trace` check. */
-export interface TraceConfig {
-  stream?: Stream;
-  events: Record<string, { line: string; delta?: number }>;
-  mode?: 'all' | 'contains';
-  name?: string;
-  min?: number;
-  max?: number;
-  reach?: number;
-  reported?: string;
-  pairs?: { open: string; close: string; key: string; keys?: [number, number] };
-}
+const schema = {
+  properties: {
+    stream: streamSchema,
+    events: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          line: { type: 'string', description: 'Line template of the event; {type:name} names a field of the line.' },
+          delta: { type: 'integer', description: 'Added to the counter at this event (default 0).' },
+        },
+        required: ['line'],
+        additionalProperties: false,
+      },
+      description: 'NAME: the event\u2019s line template and what it adds to the counter.',
+    },
+    mode: { enum: ['all', 'contains'], default: 'all', description: 'all (default): every line must be an event. contains: other lines are ignored.' },
+    name: { type: 'string', description: 'What the counter is, for messages (e.g. "number of workers inside", "buffer size").' },
+    min: { type: 'integer', description: 'The counter must never go below this.' },
+    max: { type: 'integer', description: 'The counter must never go above this.' },
+    reach: { type: 'integer', description: 'The counter must reach this value at some point (e.g. the limit is really used).' },
+    reported: { type: 'string', description: 'A field of the events\u2019 templates that must equal the counter after each event (e.g. a printed size).' },
+    pairs: {
+      type: 'object',
+      properties: {
+        open: { type: 'string', description: 'Event that opens (e.g. enter).' },
+        close: { type: 'string', description: 'Event that closes (e.g. leave).' },
+        key: { type: 'string', description: 'Field of both events that identifies who (e.g. id).' },
+        keys: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[min, max]: exactly these keys appear.' },
+      },
+      required: ['open', 'close', 'key'],
+      additionalProperties: false,
+      description: 'Per key, exactly one open followed by exactly one close.',
+    },
+  },
+  required: ['events'],
+} as const satisfies KindSchema;
+
+/** Configuration of a `trace` check: what its schema accepts. */
+export type TraceConfig = ConfigOf<typeof schema>;
 
 /** Passes when the counter the events move stays within bounds (and the other conditions hold). */
-export const traceCheck: CheckKind<TraceConfig> = {
+export const traceCheck: CheckKind<typeof schema> = {
   name: 'trace',
   description:
     'Replays the output as events that add `delta` to a counter (e.g. enter +1, leave -1) and checks an invariant: min/max after every event, reach, the printed value (reported), pairs of open/close events per key.',
-  schema: {
-    properties: {
-      stream: streamSchema,
-      events: {
-        type: 'object',
-        minProperties: 1,
-        additionalProperties: {
-          type: 'object',
-          properties: {
-            line: { type: 'string', description: 'Line template of the event; {type:name} names a field of the line.' },
-            delta: { type: 'integer', description: 'Added to the counter at this event (default 0).' },
-          },
-          required: ['line'],
-          additionalProperties: false,
-        },
-        description: 'NAME: the event\u2019s line template and what it adds to the counter.',
-      },
-      mode: { enum: ['all', 'contains'], default: 'all', description: 'all (default): every line must be an event. contains: other lines are ignored.' },
-      name: { type: 'string', description: 'What the counter is, for messages (e.g. "number of workers inside", "buffer size").' },
-      min: { type: 'integer', description: 'The counter must never go below this.' },
-      max: { type: 'integer', description: 'The counter must never go above this.' },
-      reach: { type: 'integer', description: 'The counter must reach this value at some point (e.g. the limit is really used).' },
-      reported: { type: 'string', description: 'A field of the events\u2019 templates that must equal the counter after each event (e.g. a printed size).' },
-      pairs: {
-        type: 'object',
-        properties: {
-          open: { type: 'string', description: 'Event that opens (e.g. enter).' },
-          close: { type: 'string', description: 'Event that closes (e.g. leave).' },
-          key: { type: 'string', description: 'Field of both events that identifies who (e.g. id).' },
-          keys: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[min, max]: exactly these keys appear.' },
-        },
-        required: ['open', 'close', 'key'],
-        additionalProperties: false,
-        description: 'Per key, exactly one open followed by exactly one close.',
-      },
-    },
-    required: ['events'],
-  },
+  schema,
   // By its pairs (one open and one close line per key) or its counts; passing or not, they pin the number.
   expectedLineCount: (config) => pinnedLineCount(config),
+  // Events in any order; a level the counter must reach: workers really inside at once.
+  promisesGraded: ({ reach }) => [{ promise: 'in any order' }, ...(reach !== undefined ? [{ promise: 'in parallel' as const }] : [])],
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const forms = parseForms(Object.fromEntries(Object.entries(config.events).map(([name, event]) => [name, event.line])), 'events');
@@ -101,7 +95,7 @@ function pairsFailure(config: TraceConfig, situation: Situation): string | undef
   const mention = (record: LineRecord): string => recordMention(record, situation.run, situation.stream);
   const opened = new Map<string, LineRecord>();
   const closed = new Map<string, LineRecord>();
-  const expected = pairs.keys === undefined ? undefined : rangeOf(pairs.keys[0], pairs.keys[1]).map(String);
+  const expected = pairs.keys === undefined ? undefined : rangeOf(...bounds(pairs.keys)).map(String);
   for (const record of situation.records) {
     if (record.kind !== pairs.open && record.kind !== pairs.close) continue;
     const key = String(Number(record.fields[pairs.key]));

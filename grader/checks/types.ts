@@ -1,3 +1,4 @@
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ProgramRun, SplitRun, WorkTreeEntry } from '../run/types.js';
 import type { TestSpec } from '../spec/types.js';
 
@@ -51,6 +52,19 @@ export interface KindNeeds {
   threadBaseline?: boolean;
 }
 
+/**
+ * A kind of promise an exercise's statement makes that a check grades (grader/instructor/promises.ts
+ * holds each against the statement: a promise no check grades, or a check the statement never
+ * announces, is reported by `npm run check`).
+ */
+export type StatementPromise = 'worker threads' | 'child process' | 'no busy waiting' | 'in parallel' | 'in any order' | 'timing' | 'files' | 'exit status';
+
+/** A promise a check grades; `value` for exit statuses (`2`). */
+export interface GradedPromise {
+  promise: StatementPromise;
+  value?: string;
+}
+
 /** A problem in one check's configuration that the JSON schema cannot say; `path` is below the check. */
 export interface ConfigProblem {
   path?: Array<string | number>;
@@ -58,17 +72,56 @@ export interface ConfigProblem {
 }
 
 /**
- * A check kind. One file per kind under grader/checks/, registered in grader/checks/index.ts.
- * `schema` is the JSON Schema of its configuration fields (without `check`, `hint`, `process`,
- * which every check has); it is merged into specs/schema.json.
+ * The JSON Schema of a kind's configuration fields (without `check`, `hint`, `process`, which
+ * every check has); it is merged into specs/schema.json. Written once, `as const`, in the kind's
+ * file: the kind's configuration type is derived from it (`ConfigOf`), never written beside it.
  */
-export interface CheckKind<Config> {
+export interface KindSchema {
+  readonly properties: Readonly<Record<string, JSONSchema>>;
+  readonly required?: readonly string[];
+}
+
+/**
+ * The configuration a kind's schema accepts, as a TypeScript type: the one place where schema and
+ * type meet. Derived from the schema (json-schema-to-ts's `FromSchema`) rather than the reverse
+ * (ajv's `JSONSchemaType<Config>` checking a hand-written schema against a hand-written type),
+ * because JSONSchemaType cannot express what our kinds use: it wants `nullable: true` on every
+ * optional field (which would let `null` through and change specs/schema.json), and it does not
+ * take unions (`oneOf`, e.g. records' `keys`: one key set or a list of them). Here the schema is
+ * the only source, so the two cannot disagree, and the schema text is unchanged. Fields with a
+ * `default` stay optional: the loader validates but does not fill in defaults. A schema whose
+ * fields are not known (the registry's `CheckKind`, any kind) gives a record of unknowns.
+ */
+export type ConfigOf<Schema extends KindSchema> = CommonCheckFields &
+  (string extends keyof Schema['properties']
+    ? Readonly<Record<string, unknown>>
+    : FromSchema<
+        {
+          type: 'object';
+          properties: Schema['properties'];
+          required: Schema['required'] extends readonly string[] ? Schema['required'] : [];
+          additionalProperties: false;
+        },
+        { keepDefaultedPropertiesOptional: true }
+      >);
+
+/** The fields every check has besides its kind's (grader/spec/schema.ts adds them to each kind's schema). */
+export type CommonCheckFields = {
+  /** Shown to the student with a failure, in place of the check's own advice. */
+  hint?: string;
+  /** Which process's run the check reads in multi-process tests (default main). */
+  process?: string;
+};
+
+/**
+ * A check kind. One file per kind under grader/checks/, registered in grader/checks/index.ts.
+ * `schema` is the JSON Schema of its configuration (`KindSchema`); `run`, `validate` and
+ * `expectedLineCount` receive a configuration of the type it describes (`ConfigOf<Schema>`).
+ */
+export interface CheckKind<Schema extends KindSchema = KindSchema> {
   name: string;
   description: string;
-  schema: {
-    properties: Record<string, unknown>;
-    required?: string[];
-  };
+  schema: Schema;
   /** What the kind needs besides the run (default nothing). */
   needs?: KindNeeds;
   /** False for kinds that do not read what the program printed (exit status, timing): output hints then do not apply. Default true. */
@@ -79,8 +132,10 @@ export interface CheckKind<Config> {
    * How many stdout lines the check pins exactly, for hints about missing lines; `failed` says
    * whether this check failed in the run at hand. Undefined when it does not pin a number.
    */
-  expectedLineCount?(config: Readonly<Record<string, unknown>>, failed: boolean): number | undefined;
-  /** Rules across the configuration's fields that the schema cannot say (checked when the spec loads). */
-  validate?(config: Readonly<Record<string, unknown>>): ConfigProblem[];
-  run(config: Config, context: CheckContext): CheckOutcome;
+  expectedLineCount?(config: ConfigOf<Schema>, failed: boolean): number | undefined;
+  /** The statement's promises that this check grades (default none). */
+  promisesGraded?(config: ConfigOf<Schema>): GradedPromise[];
+  /** Rules across the configuration's fields that the schema cannot say (checked when the spec loads, after the schema). */
+  validate?(config: ConfigOf<Schema>): ConfigProblem[];
+  run(config: ConfigOf<Schema>, context: CheckContext): CheckOutcome;
 }

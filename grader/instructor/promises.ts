@@ -2,15 +2,18 @@
 // (assignments/SLUG/README.md, its "Your program" and "How it is graded" sections: what a student
 // is told to do and how it is checked), by the kinds of promise whose checks need more than the
 // output's text: worker threads, a child process, no busy waiting, in parallel, in any order,
-// timing, files left or removed, exit statuses and flags. Each kind is tied to the check kinds
-// that grade it. A promise of the statement that no check grades is "unchecked"; a check whose
-// kind of promise the statement never makes is "unannounced" (the student could not know).
+// timing, files left or removed, exit statuses and flags. Each check kind says which of them a
+// check of its kind grades (`promisesGraded`, grader/checks/). A promise of the statement that no
+// check grades is "unchecked"; a check whose kind of promise the statement never makes is
+// "unannounced" (the student could not know).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisesGradedBy } from '../checks/index.js';
+import type { StatementPromise } from '../checks/types.js';
 import { loadSpec } from '../spec/load.js';
 import type { CheckSpec, ExerciseSpec, TestSpec } from '../spec/types.js';
 
-export type PromiseKind = 'worker threads' | 'child process' | 'no busy waiting' | 'in parallel' | 'in any order' | 'timing' | 'files' | 'exit status' | 'flag';
+export type PromiseKind = StatementPromise | 'flag';
 
 export type PromiseStatus = 'ok' | 'unchecked' | 'unannounced';
 
@@ -33,47 +36,29 @@ interface KindRule {
   tolerance?: boolean;
   /** A sentence of the statement that makes this promise. */
   statement: RegExp;
-  /** A check that grades it. */
-  graded: (check: CheckSpec, test: TestSpec) => boolean;
+  /** Besides the checks whose kind grades it: what else in a test does (default nothing). */
+  alsoGraded?: (check: CheckSpec, test: TestSpec) => boolean;
 }
 
-const text = (check: CheckSpec): string => JSON.stringify(check);
-
 const RULES: readonly KindRule[] = [
-  { kind: 'worker threads', statement: /worker threads?|\bWorkers?\b/, graded: (check) => check.check === 'threads' },
-  { kind: 'child process', statement: /child process|separate program|real (operating-system )?process/i, graded: (check) => check.check === 'processes' || text(check).includes('{pid:descendant}') },
-  { kind: 'no busy waiting', statement: /\bbusy\b|burn the processor|next to no CPU|spin(ning)? loop/i, graded: (check) => check.check === 'cpu' },
-  {
-    kind: 'in parallel',
-    statement: /in parallel|at the same time|concurrently|\breached\b/i,
-    graded: (check) => (check.check === 'elapsed' && check.of === 'total' && check.maxMs !== undefined) || (check.check === 'trace' && check.reach !== undefined),
-  },
-  {
-    kind: 'in any order',
-    tolerance: true,
-    statement: /any order|either order|interleave/i,
-    graded: (check, test) =>
-      check.check === 'records' ||
-      check.check === 'trace' ||
-      (check.check === 'lines' && check.mode === 'unordered') ||
-      (check.check === 'reference' && check.unordered === true) ||
-      (test.steps ?? []).some((step) => 'expectAll' in step),
-  },
+  { kind: 'worker threads', statement: /worker threads?|\bWorkers?\b/ },
+  // A line template that binds a descendant's pid sees the child process too.
+  { kind: 'child process', statement: /child process|separate program|real (operating-system )?process/i, alsoGraded: (check) => JSON.stringify(check).includes('{pid:descendant}') },
+  { kind: 'no busy waiting', statement: /\bbusy\b|burn the processor|next to no CPU|spin(ning)? loop/i },
+  { kind: 'in parallel', statement: /in parallel|at the same time|concurrently|\breached\b/i },
+  // Interactive steps that expect lines in any order.
+  { kind: 'in any order', tolerance: true, statement: /any order|either order|interleave/i, alsoGraded: (_check, test) => (test.steps ?? []).some((step) => 'expectAll' in step) },
   {
     kind: 'timing',
     statement: /\bsleep(s|ing)?\b|\bpause\b|as it is produced|on arrival|streamed|\bprints? [^.]*as soon as|within \d+ ?ms|\bafter (?:[A-Z]|\d+) ?ms\b/i,
-    graded: (check) =>
-      check.check === 'timing' ||
-      check.check === 'intervals' ||
-      (check.check === 'elapsed' && check.minMs !== undefined) ||
-      (check.check === 'number' && (check.min !== undefined || check.atMostElapsed === true)),
   },
-  {
-    kind: 'files',
-    statement: /\b(remains|still there|left behind|left in place|removes (the|it|every|both|all)|creates? (the|a|it))\b/i,
-    graded: (check) => check.check === 'files',
-  },
+  { kind: 'files', statement: /\b(remains|still there|left behind|left in place|removes (the|it|every|both|all)|creates? (the|a|it))\b/i },
 ];
+
+/** Whether a check of a test grades the rule's promise: its kind says so, or the rule sees it otherwise. */
+function grades(rule: KindRule, check: CheckSpec, test: TestSpec): boolean {
+  return promisesGradedBy(check).some((graded) => graded.promise === rule.kind) || rule.alsoGraded?.(check, test) === true;
+}
 
 /** The part of a statement that promises: every section but the slide, its lesson, how Node differs and the example runs. */
 export function promisingPart(statement: string): string {
@@ -124,7 +109,7 @@ export function promiseRows(spec: ExerciseSpec, statement: string): PromiseRow[]
   const statementSentences = sentences(part);
   for (const rule of RULES) {
     const says = statementSentences.find((sentence) => rule.statement.test(sentence));
-    const tests = spec.tests.filter((test) => test.checks.some((check) => rule.graded(check, test))).map((test) => test.name);
+    const tests = spec.tests.filter((test) => test.checks.some((check) => grades(rule, check, test))).map((test) => test.name);
     if (says === undefined && tests.length === 0) continue;
     if (says === undefined && rule.tolerance) continue;
     const status: PromiseStatus = says === undefined ? 'unannounced' : tests.length === 0 ? 'unchecked' : 'ok';
@@ -133,10 +118,9 @@ export function promiseRows(spec: ExerciseSpec, statement: string): PromiseRow[]
   const statuses = promisedStatuses(part);
   const checkedStatuses = new Map<string, string[]>();
   for (const test of spec.tests) {
-    for (const check of test.checks) {
-      if (check.check !== 'exit' || check.signal !== undefined) continue;
-      const code = typeof check.code === 'number' ? String(check.code) : '0';
-      checkedStatuses.set(code, [...(checkedStatuses.get(code) ?? []), test.name]);
+    for (const graded of test.checks.flatMap(promisesGradedBy)) {
+      if (graded.promise !== 'exit status' || graded.value === undefined) continue;
+      checkedStatuses.set(graded.value, [...(checkedStatuses.get(graded.value) ?? []), test.name]);
     }
   }
   for (const code of [...new Set([...statuses.keys(), ...checkedStatuses.keys()])].sort()) {

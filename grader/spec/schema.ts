@@ -7,7 +7,7 @@ const commonCheckProperties = {
 };
 
 /** The schema of one check: one branch per kind, chosen by its `check` field. */
-export function checkSchema(kinds: Iterable<CheckKind<unknown>>): object {
+export function checkSchema(kinds: Iterable<CheckKind>): object {
   const branches = [...kinds].map((kind) => ({
     type: 'object',
     description: kind.description,
@@ -29,6 +29,6 @@ export function checkSchema(kinds: Iterable<CheckKind<unknown>>): object {
 }
 
 /** The complete spec schema, as written to specs/schema.json. */
-export function fullSpecSchema(kinds: Iterable<CheckKind<unknown>>): object {
+export function fullSpecSchema(kinds: Iterable<CheckKind>): object {
   return specSchema(checkSchema(kinds));
 }

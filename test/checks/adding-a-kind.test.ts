@@ -14,20 +14,20 @@ const repo = path.resolve(import.meta.dirname, '../..');
 let copy = '';
 
 const KIND_FILE = `// \`line-count\`: how many lines the program printed on stdout.
-import type { CheckKind, CheckOutcome } from './types.js';
+import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 
-export interface LineCountConfig {
-  min?: number;
-  max?: number;
-}
+const schema = {
+  properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+} as const satisfies KindSchema;
 
-export const lineCountCheck: CheckKind<LineCountConfig> = {
+export type LineCountConfig = ConfigOf<typeof schema>;
+
+export const lineCountCheck: CheckKind<typeof schema> = {
   name: 'line-count',
   description: 'The program printed between min and max lines on stdout.',
-  schema: { properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } } },
+  schema,
   needs: { observation: true },
-  validate: ({ min, max }) =>
-    typeof min === 'number' && typeof max === 'number' && min > max ? [{ path: ['max'], message: 'max must not be below min' }] : [],
+  validate: ({ min, max }) => (min !== undefined && max !== undefined && min > max ? [{ path: ['max'], message: 'max must not be below min' }] : []),
   run(config, { run }): CheckOutcome {
     const count = run.stdout.split('\\n').filter((line) => line !== '').length;
     const passed = count >= (config.min ?? 0) && count <= (config.max ?? Infinity);

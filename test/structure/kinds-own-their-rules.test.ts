@@ -1,12 +1,12 @@
-// The loader, the grading of a test, split checks, reference recording and hints ask a check's
-// kind what it needs; none of them compares a check to a kind's name.
+// The loader, the grading of a test, split checks, reference recording, hints and the promise
+// table ask a check's kind what it needs; none of them compares a check to a kind's name.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkKinds } from '../../grader/checks/index.js';
 
 const graderDir = path.resolve(import.meta.dirname, '../../grader');
-const ASKERS = ['spec/load.ts', 'grade/grade-test.ts', 'grade/split-checks.ts', 'instructor/record-reference.ts', 'hints/evidence.ts'];
+const ASKERS = ['spec/load.ts', 'grade/grade-test.ts', 'grade/split-checks.ts', 'instructor/record-reference.ts', 'hints/evidence.ts', 'instructor/promises.ts'];
 
 /** Comparisons of a check's kind with a kind's name: `check === 'bytes'`, `.check !== "trace"`, `has('exit')`. */
 function kindComparisons(text: string, names: readonly string[]): string[] {
