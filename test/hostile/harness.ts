@@ -13,7 +13,7 @@ import { buildSolution } from '../../grader/build/build.js';
 import { main } from '../../grader/cli/main.js';
 import { detectSandbox } from '../../grader/sandbox/detect.js';
 import type { SandboxInfo, SandboxTier } from '../../grader/sandbox/types.js';
-import { processesWith } from '../run/helpers.js';
+import { cpuSlowdown, processesWith } from '../run/helpers.js';
 
 /** The hostile submissions, one folder per threat. */
 export const SUBMISSIONS_DIR = fileURLToPath(new URL('./submissions/', import.meta.url));
@@ -21,8 +21,23 @@ export const SUBMISSIONS_DIR = fileURLToPath(new URL('./submissions/', import.me
 export const REAL_REPO = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** A secret of the grader's environment, as CI would hold one; must never be printed. */
 export const ENV_CANARY = `ghp_canary${crypto.randomBytes(10).toString('hex')}`;
-/** How much longer than its test's timeout a grading may take (build, start, kill, report). */
+/** How much longer than its test's timeout a grading may take (build, start, kill, report) on an idle machine. */
 export const MARGIN_MS = 2500;
+
+/**
+ * Asserts that a grading took no longer than `timeoutMs` plus MARGIN_MS of overhead: that nothing
+ * the submission did (descendants holding a pipe, a killed supervisor, a flood) kept the grader
+ * waiting past its own limits. The overhead is work (building, starting, killing, reporting), which
+ * a loaded machine stretches: when the idle margin is exceeded, the margin is scaled by how much
+ * slower than its CPU time work runs now (cpuSlowdown(), measured here). On an idle machine the bound
+ * is as tight as ever; under load it still catches a grader that waits without end (or for far longer
+ * than its work), never one that merely got less of the CPU.
+ */
+export function expectFinishedInTime(graded: Graded, timeoutMs: number): void {
+  if (graded.ms < timeoutMs + MARGIN_MS) return;
+  const slowdown = cpuSlowdown();
+  expect(graded.ms, `grading time (machine ${slowdown.toFixed(1)} times slower than idle)`).toBeLessThan(timeoutMs + MARGIN_MS * slowdown);
+}
 
 /** The tiers this machine can run: bubblewrap (when it works) and the weak tier. */
 export async function availableTiers(): Promise<SandboxTier[]> {
@@ -292,12 +307,12 @@ export interface Allowed {
 }
 
 /**
- * What must hold after every grading: it finished within the test's timeout plus MARGIN_MS, no
+ * What must hold after every grading: it finished within the test's timeout plus a margin (expectFinishedInTime), no
  * process of the submission is left, no secret of the grader's environment was printed, and
  * (unless allowed) nothing outside the work directory changed and no answer was printed.
  */
 export function expectHeld(graded: Graded, timeoutMs: number, allowed: Allowed = {}): void {
-  expect(graded.ms, 'grading time').toBeLessThan(timeoutMs + MARGIN_MS);
+  expectFinishedInTime(graded, timeoutMs);
   expect(graded.leftovers, 'processes left running').toEqual([]);
   expect(everything(graded)).not.toContain(ENV_CANARY);
   expect(graded.stderr, 'the grader itself wrote on stderr').toBe('');

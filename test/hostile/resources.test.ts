@@ -47,7 +47,7 @@ describe.each(tiers)('tier %s', (tier) => {
       expect(onlyTest(graded).message).toBe('Your program printed far more output than expected and was stopped. stdout reached the cap of 8388608 bytes');
       expect(graded.log.length).toBeLessThan(20_000);
       expect(graded.jsonText.length).toBeLessThan(20_000);
-      expect(graded.ms).toBeLessThan(3000);
+      // Stopped by the output cap, not by the timeout: the first ending wins, and the message names it.
       expectHeld(graded, 3000);
     } finally {
       cleanUp(graded);

@@ -11,7 +11,7 @@ import {
   ENV_CANARY,
   everything,
   gradeThreat,
-  MARGIN_MS,
+  expectFinishedInTime,
   plantSecrets,
   removeSecrets,
   secretHolderPid,
@@ -47,7 +47,7 @@ async function probe(slug: string, tier: 'bubblewrap' | 'weak', args: string[], 
   const graded = await gradeThreat(slug, tier, [{ name: `probe ${slug}`, args, timeoutMs: 3000, checks: quoteAll }]);
   try {
     expect(graded.leftovers).toEqual([]);
-    expect(graded.ms).toBeLessThan(3000 + MARGIN_MS);
+    expectFinishedInTime(graded, 3000);
     return see(graded);
   } finally {
     cleanUp(graded);

@@ -41,3 +41,22 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: n
   const result = await fn();
   return { result, ms: performance.now() - start };
 }
+
+/**
+ * How many times longer than its CPU time a fixed piece of work (`workMs` of CPU) takes in wall
+ * time right now: about 1 on an idle machine, about the number of runnable tasks per core under
+ * load. End-to-end tests scale the margins of their wall-clock bounds by it, so that a bound
+ * means the same on an idle and on a loaded machine.
+ */
+export function cpuSlowdown(workMs = 50): number {
+  const wall0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let cpuMs = 0;
+  let sink = 0;
+  while (cpuMs < workMs) {
+    for (let i = 0; i < 100_000; i++) sink = (sink + i) % 7919;
+    const used = process.cpuUsage(cpu0);
+    cpuMs = (used.user + used.system) / 1000;
+  }
+  return sink >= 0 ? Math.max(1, (performance.now() - wall0) / cpuMs) : 1;
+}

@@ -1,7 +1,7 @@
-// Hostile: takes memory 64 MiB at a time, touching every page, up to a hard cap of 3 GiB (above
-// the grader's 2 GiB), then holds it (argv: nonce).
-const BLOCK = 64 * 1024 * 1024;
-const HARD_CAP = 3 * 1024 * 1024 * 1024;
+// Hostile: takes memory 16 MiB at a time, touching every page, up to a hard cap (argv[3], MiB;
+// 3 GiB by default, above the grader's 2 GiB), then holds it (argv: nonce [hard cap]).
+const BLOCK = 16 * 1024 * 1024;
+const HARD_CAP = Number(process.argv[3] ?? 3072) * 1024 * 1024;
 const PAGE = 4096;
 const blocks: Buffer[] = [];
 console.log('hoarding');
