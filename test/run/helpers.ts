@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { BuiltProgram } from '../../grader/build/types.js';
 
 /** Directory of the tiny test programs. */
@@ -59,4 +60,19 @@ export function cpuSlowdown(workMs = 50): number {
     cpuMs = (used.user + used.system) / 1000;
   }
   return sink >= 0 ? Math.max(1, (performance.now() - wall0) / cpuMs) : 1;
+}
+
+/**
+ * Asserts that `ms` of wall time is at most what the run was meant to wait (`waitedMs`: a timeout,
+ * a sleep; the load does not stretch it) plus `workMs` of work (starting, killing, reporting),
+ * the bound of an idle machine. Work is what a loaded machine stretches: once the idle bound is
+ * exceeded, the work's share is scaled by cpuSlowdown(), measured then. On an idle machine the
+ * bound is as tight as it reads; under load it still catches a run that waited without end (or far
+ * longer than its work), never one that merely got less of the CPU.
+ */
+export function expectWallTime(ms: number, bound: { waitedMs?: number; workMs: number }, label = 'wall time'): void {
+  const waited = bound.waitedMs ?? 0;
+  if (ms < waited + bound.workMs) return;
+  const slowdown = cpuSlowdown();
+  expect(ms, `${label} (work runs ${slowdown.toFixed(1)} times slower than its CPU time now)`).toBeLessThan(waited + bound.workMs * slowdown);
 }
