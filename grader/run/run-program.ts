@@ -258,7 +258,11 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
   const tree = tier.tree({ pgid, supervisorExited: () => supervisorExited, sole, matcher: sessionMatcher(session), ownsSession });
   const reports = readSupervisorChannel(subprocess.stdio[3], t0, () => tree.discover());
   setImmediate(() => tree.discover());
+  // Once the run is over, its process group id and its slot uid (or marker) may already be another
+  // run's: a stop that comes later (a step found failing after the program ended) kills nothing.
+  let over = false;
   const termination = createTermination(() => {
+    if (over) return;
     if (pgid !== undefined) killProcessGroup(pgid);
     tree.killRest();
   });
@@ -283,6 +287,7 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
       stopWatching();
       clearDeadline();
     });
+    over = true;
     result = buildRun({
       name: request.name,
       program: request.program,
