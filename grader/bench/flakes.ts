@@ -1,6 +1,6 @@
 // The flake hunt: the whole test suite, N times in a row on a fresh clone, alternately without
 // and with CPU burners; every test that failed in any run (npm run flakes).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -34,6 +34,9 @@ export async function huntFlakes(options: FlakeHuntOptions): Promise<FlakeHuntRe
   const progress = options.onProgress ?? (() => undefined);
   const commit = (await execa('git', ['rev-parse', 'HEAD'], { cwd: options.root })).stdout.trim();
   const clone = mkdtempSync(path.join(os.tmpdir(), 'grader-flakes-'));
+  // Readable like a checkout (mkdtemp makes it 0700): the weak tier's slot uids must reach the
+  // fixtures in place, as they do in the repository the hunt stands for, or every run copies them.
+  chmodSync(clone, 0o755);
   try {
     progress(`cloning ${commit.slice(0, 7)} into ${clone}`);
     await execa('git', ['clone', '--quiet', '--no-checkout', options.root, clone]);

@@ -1,6 +1,8 @@
 // Reading what students must not see: the course repository (answers, specs, hidden tests),
 // found by walking up from the work directory, from the program's own file and from other
 // processes' command lines; and the grader's environment, directly and through /proc/*/environ.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   availableTiers,
@@ -24,6 +26,14 @@ beforeAll(async () => {
 });
 afterAll(removeSecrets);
 
+/** Can any user walk down to `dir` (every directory on its path, itself included, searchable by others)? */
+function traversableByAnyone(dir: string): boolean {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if ((fs.statSync(d).mode & 0o001) === 0) return false;
+    if (path.dirname(d) === d) return true;
+  }
+}
+
 const nothingFound = 'repositories seen: 0; secrets found: 0';
 
 describe.each(tiers)('tier %s', (tier) => {
@@ -43,7 +53,8 @@ describe.each(tiers)('tier %s', (tier) => {
         expect(test.status).toBe('failed');
         expect(test.checks[0]?.diff).toContain(`+read ${graded.repo}/reference/peek/solution.ts: // ${graded.secret}`);
         expect(test.checks[0]?.diff).toContain(`+read ${graded.repo}/test/hidden/peek.test.ts:`);
-        expect(test.checks[0]?.diff).toContain(`+visible ${REAL_REPO}/reference`);
+        // The real repository too, where a slot uid can reach it (not under a 0700 directory, as a private home or a temporary clone).
+        if (!graded.info.dropsPrivileges || traversableByAnyone(REAL_REPO)) expect(test.checks[0]?.diff).toContain(`+visible ${REAL_REPO}/reference`);
         expectHeld(graded, 3000, { reads: true });
       }
     } finally {
