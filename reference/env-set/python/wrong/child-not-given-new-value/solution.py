@@ -1,0 +1,28 @@
+# KNOWN-BAD VARIANT `child-not-given-new-value`: starts the child with a copy of the environment taken before the change.
+# Otherwise identical to reference/env-set/python/; the spec must reject it (specs/env-set.yaml, mustReject).
+# env-set: the slide's os.environ['USER'] = 'thing', and a child process that inherits it.
+import argparse
+import os
+import subprocess
+import sys
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--name', default='USER')
+parser.add_argument('--value', default='thing')
+args = parser.parse_args()
+name, value = args.name, args.value
+
+environment_before = dict(os.environ)
+old = os.environ.get(name)
+print("Old value:", "(unset)" if old is None else old)
+os.environ[name] = value          # changes our environment, and so what children inherit
+print("New value:", os.environ[name])
+
+# The slide's os.system('echo Child sees: $USER') lets a shell expand the value; to print any
+# name and value unchanged, the child is printenv, started with our (changed) environment.
+child = subprocess.run(['printenv', name], stdout=subprocess.PIPE, env=environment_before)   # BUG: the old one
+if child.returncode != 0:
+    print(f"env-set: the child failed: status {child.returncode}", file=sys.stderr)
+    sys.exit(1)
+sys.stdout.flush()
+sys.stdout.buffer.write(b"Child sees: " + child.stdout.removesuffix(b"\n") + b"\n")
