@@ -1,0 +1,27 @@
+# KNOWN-BAD VARIANT `list-mode-uses-shell`: runs list mode through the shell too: $HOME and * are expanded.
+# Otherwise identical to reference/subprocess-run/python/; the spec must reject it (specs/subprocess-run.yaml, mustReject).
+# subprocess-run: the slide's subprocess.run(['ls', '..']) and subprocess.run('ls .. | wc -l', shell=True).
+import errno
+import signal
+import subprocess
+import sys
+
+mode, rest = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ('', [])
+if mode == 'list' and rest:
+    program, command, shell = rest[0], ' '.join(rest), True   # BUG: a shell expands $HOME and *
+elif mode == 'shell' and rest:
+    program = command = ' '.join(rest)                  # one command line, read by /bin/sh
+    shell = True
+else:
+    print('usage: subprocess-run list <program> [args...] | subprocess-run shell <command line>', file=sys.stderr)
+    sys.exit(2)
+
+try:
+    r = subprocess.run(command, shell=shell)            # output goes straight through
+except OSError as e:
+    print(f'Failed to start: {program} ({errno.errorcode.get(e.errno, "error")})', file=sys.stderr)
+    sys.exit(127)
+if r.returncode < 0:                                    # -N: ended by signal N
+    print('Killed by signal:', signal.Signals(-r.returncode).name)
+else:
+    print('Exit status:', r.returncode)

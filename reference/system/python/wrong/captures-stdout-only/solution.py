@@ -1,0 +1,20 @@
+# KNOWN-BAD VARIANT `captures-stdout-only`: collects the command's standard output and prints it at the end (os.popen(...).read()).
+# Otherwise identical to reference/system/python/; the spec must reject it (specs/system.yaml, mustReject).
+# system: the slide's os.system('ls ..'): run a command line through the shell, report how it ended.
+import argparse
+import os
+import signal
+
+parser = argparse.ArgumentParser()
+parser.add_argument('command')
+command = parser.parse_args().command
+
+# /bin/sh -c COMMAND with our own stdin, stdout and stderr; os.system waits for it.
+pipe = os.popen(command)             # BUG: the output is collected, not streamed
+print(pipe.read(), end='')
+ret = pipe.close() or 0
+# os.system returns the WAIT STATUS (768 for exit code 3), not the exit code: decode it.
+if os.WIFSIGNALED(ret):
+    print("Killed by signal:", signal.Signals(os.WTERMSIG(ret)).name)
+else:
+    print("Return value:", os.waitstatus_to_exitcode(ret))
