@@ -8,7 +8,12 @@ import { describeMachine } from '../bench/machine.js';
 import { measureOverhead, type OverheadResult } from '../bench/overhead.js';
 import { measurePerTest, perTestTable, type PerTestReport } from '../bench/per-test.js';
 import { benchMatching } from '../bench/matching.js';
+import { measureDetection } from '../bench/detection.js';
+import { measureGoals, type Tree } from '../bench/goals.js';
+import { listSpecSlugs } from '../grade/grade.js';
 import { benchRaces } from '../bench/races.js';
+import { loadSpec } from '../spec/load.js';
+import { UsageError } from '../util/usage-error.js';
 import { defineCommand } from './command.js';
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--skip-catalog] [--batch STUDENTS]
@@ -26,6 +31,22 @@ npm run bench -- --races [--runs N] [--reference-runs M] [SLUG ...]
   and reports the share of runs that rejected it as its mustReject says; grades their
   references M times (default 10) as the machine is and M times with every core busy (CPU
   burners, always stopped): the share that passed and each spec's wall time.
+
+npm run bench -- --races --per-trial SLUG [--spec FILE] [--runs N] [--reference-runs M] [--only TEXT]
+  the per-trial detection rate: each racy known-bad variant of SLUG (its mustReject test costly
+  or its rejection racy) and each mutant a costly test was the first to kill (the recorded
+  mutation run) graded with ONE trial of its test N times (default 20), as the machine is and
+  with every core busy; prints the rate's 95 % lower bound p, the trials k it needs for a miss
+  below 0.001 ((1 - p)^k), and whether the spec's trials reach it; then grades the reference's
+  costly tests M times (default 5) in each condition. --spec: a candidate spec file for SLUG
+  (sizes and trials to try); --only: targets whose label contains TEXT (repeatable).
+
+npm run bench -- --goals [--against DIR] [--runs N] [SLUG ...]
+  the speed goals through the CLI (\`grade\`), each figure alternated between this checkout and,
+  with --against, another one (e.g. a git worktree of an older commit, with npm ci done): the
+  whole reference catalog (goal 15 s), each exercise's reference alone (goal 3 s), and a known-bad
+  variant that a cheap test rejects, graded failures first on the console (goal 1 s); medians
+  of N runs (default 3) of the grader's own Total time, the command's wall time beside it.
 
 npm run bench -- --per-test [SLUG ...]
   grades the references one test at a time in a grader process of its own (cgroup accounting)
@@ -46,6 +67,48 @@ function catalogLine(label: string, t: CatalogTiming & { tree?: Accounting }): s
   return `  ${label.padEnd(11)} wall ${ms(t.wallMs)}   ${cpu}   peak memory: grader RSS ${t.peakRssMb.toFixed(0)} MB${memory}${verdict}`;
 }
 
+const loadAtEnd = (): string => `Load average at the end: ${describeMachine().split('load average ')[1]}\n`;
+
+/** `--goals`: the three speed goals, this checkout alternated with `against` (an older one) if given. */
+async function benchGoals(root: string, against: string | undefined, slugs: string[], runs: number): Promise<number> {
+  const trees: Tree[] = [{ label: 'this', root }];
+  if (against !== undefined) trees.unshift({ label: path.basename(path.resolve(against)), root: path.resolve(against) });
+  process.stdout.write(`Speed goals (${trees.map((t) => `${t.label} = ${t.root}`).join(', ')}): ${describeMachine()}\n`);
+  await measureGoals({ trees, slugs, runs, progress: (line) => process.stdout.write(`${line}\n`) });
+  process.stdout.write(loadAtEnd());
+  return 0;
+}
+
+/** `--races --per-trial SLUG`: per-trial detection rates of SLUG's racy variants and mutants (grader/bench/detection.ts). */
+async function benchPerTrial(root: string, slug: string, candidate: string | undefined, runs: { trials: number; references: number }, only: string[] | undefined): Promise<number> {
+  const specFile = path.resolve(candidate ?? path.join(root, 'specs', `${slug}.yaml`));
+  const spec = await loadSpec(specFile);
+  if (spec.slug !== slug) throw new UsageError(`${specFile} is the spec of ${spec.slug}, not ${slug}.`);
+  process.stdout.write(`Per-trial detection, ${slug} (${specFile}): ${describeMachine()}\n`);
+  const report = await measureDetection({
+    root,
+    spec,
+    runs: runs.trials,
+    referenceRuns: runs.references,
+    ...(only === undefined ? {} : { only }),
+    progress: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.stdout.write(loadAtEnd());
+  return report.references.every((r) => r.passed === r.runs) ? 0 : 1;
+}
+
+/** `--per-test`: each reference test's CPU and wall time, one at a time (grader/bench/per-test.ts). */
+async function benchPerTest(root: string, positionals: string[]): Promise<number> {
+  process.stdout.write(`Machine: ${describeMachine()}\n`);
+  const launcher = path.join(root, 'grader', 'launch.mjs');
+  // In a process of its own, in cgroups of its own: a test's CPU is its tree's, exactly.
+  const measured = await runAccounted(process.execPath, [launcher, 'bench', '--per-test-once', ...positionals], root);
+  const report = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as PerTestReport;
+  for (const line of perTestTable(report)) process.stdout.write(`${line}\n`);
+  process.stdout.write(loadAtEnd());
+  return report.tests.every((t) => t.passed) ? 0 : 1;
+}
+
 /** `npm run bench`: timing goals are measured here, never in unit tests. */
 export const benchCommand = defineCommand({
   usage: USAGE,
@@ -61,6 +124,11 @@ export const benchCommand = defineCommand({
     matching: { type: 'boolean' },
     'reference-runs': { type: 'string' },
     'per-test': { type: 'boolean' },
+    'per-trial': { type: 'boolean' },
+    goals: { type: 'boolean' },
+    against: { type: 'string' },
+    spec: { type: 'string' },
+    only: { type: 'string', multiple: true },
     // Internal: the per-test measurement in this process, as JSON.
     'per-test-once': { type: 'boolean' },
   },
@@ -70,6 +138,16 @@ export const benchCommand = defineCommand({
       process.stdout.write(`Line matching: ${describeMachine()}\n`);
       for (const t of benchMatching(runs)) process.stdout.write(`  ${t.label}: ${t.lines} lines, ${t.steps} steps, median ${ms(t.medianMs)}\n`);
       return 0;
+    }
+    if (values.goals) {
+      const slugs = positionals.length > 0 ? positionals : await listSpecSlugs(path.join(env.root, 'specs'));
+      return benchGoals(env.root, values.against, slugs, wholeNumber(values.runs, '--runs') ?? 3);
+    }
+    if (values.races && values['per-trial']) {
+      const [slug, ...rest] = positionals;
+      if (slug === undefined || rest.length > 0) throw new UsageError('--per-trial measures one exercise: name its SLUG.');
+      const runs = { trials: wholeNumber(values.runs, '--runs') ?? 20, references: wholeNumber(values['reference-runs'], '--reference-runs', 0) ?? 5 };
+      return benchPerTrial(env.root, slug, values.spec, runs, values.only);
     }
     if (values.races) {
       // The race benchmark (grader/bench/races.ts).
@@ -83,16 +161,7 @@ export const benchCommand = defineCommand({
       process.stdout.write(`${JSON.stringify(await measurePerTest(env.root, positionals))}\n`);
       return 0;
     }
-    if (values['per-test']) {
-      process.stdout.write(`Machine: ${describeMachine()}\n`);
-      const launcher = path.join(env.root, 'grader', 'launch.mjs');
-      // In a process of its own, in cgroups of its own: a test's CPU is its tree's, exactly.
-      const measured = await runAccounted(process.execPath, [launcher, 'bench', '--per-test-once', ...positionals], env.root);
-      const report = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as PerTestReport;
-      for (const line of perTestTable(report)) process.stdout.write(`${line}\n`);
-      process.stdout.write(`Load average at the end: ${describeMachine().split('load average ')[1]}\n`);
-      return report.tests.every((t) => t.passed) ? 0 : 1;
-    }
+    if (values['per-test']) return benchPerTest(env.root, positionals);
     if (values['catalog-once']) {
       const cacheDir = values['cache-dir'];
       const timing = await timeCatalog(env.root, cacheDir === undefined ? {} : { cacheDir });

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cheapFailure, goalLine, totalSeconds } from '../../grader/bench/goals.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+describe('the speed goals benchmark', () => {
+  it("reads the grader's own time from its console's Total line", () => {
+    expect(totalSeconds('time-elapsed ...\n\nTotal: 9/9 points; 1 of 1 exercises passed (2.8 s)\n')).toBe(2.8);
+    expect(totalSeconds('Total: 0/9 points; 0 of 1 exercises passed (12 s)')).toBe(12);
+    expect(totalSeconds('crashed before the end')).toBeUndefined();
+  });
+
+  it('picks a known-bad variant that a cheap test rejects, and none where only costly tests do', async () => {
+    // time-elapsed: only prints-requested-time is rejected by a cheap test (the others by its one-core timing test).
+    expect(await cheapFailure(root, 'time-elapsed')).toBe('prints-requested-time');
+    // thread-counter: no-threads and no-join by the slide (cheap); the racy ones by the amplified test.
+    expect(['no-threads', 'no-join']).toContain(await cheapFailure(root, 'thread-counter'));
+    expect(await cheapFailure(root, 'no-such-exercise').catch(() => 'threw')).toBe('threw');
+  });
+
+  it('prints each tree against the goal', () => {
+    const row = { goal: 'exercise' as const, what: 'env-list', load: 3.2, byTree: [[{ totalMs: 4000, wallMs: 4500, ok: true }], [{ totalMs: 700, wallMs: 1100, ok: true }]] };
+    const line = goalLine(row, [{ label: 'old', root: '/a' }, { label: 'this', root: '/b' }]);
+    expect(line).toContain('old: 4.0 s (wall 4.5 s) over');
+    expect(line).toContain('this: 0.7 s (wall 1.1 s) met');
+  });
+});
