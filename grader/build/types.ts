@@ -1,9 +1,14 @@
-/** A solution folder built by esbuild: every .ts file became a .js file of the same name. */
+/**
+ * A solution folder built in its language: TypeScript's every .ts file became a .js file of the
+ * same name (esbuild); Python's .py files were checked and copied.
+ */
 export interface BuiltProgram {
-  /** Host directory holding the built .js files and a package.json saying "type": "module". */
+  /** Host directory holding the program's files (TypeScript: the built .js files and a package.json saying "type": "module"). */
   dir: string;
-  /** File name of the program to run, e.g. "solution.js". */
+  /** File name of the program to run, e.g. "solution.js" or "solution.py". */
   entry: string;
+  /** The language it is written in (grader/languages/; default "typescript"). */
+  language?: string;
   /** The folder the sources came from. */
   sourceDir: string;
   /**

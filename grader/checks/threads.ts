@@ -1,5 +1,7 @@
-// `threads`: worker threads really ran (needs `observe`): the distinct thread ids seen in the main
-// process, less the threads of a node program that starts no Worker, measured once per grader run.
+// `threads`: threads of the program's own really ran (needs `observe`): the distinct thread ids
+// seen in the main process, less the threads of a program of its language that starts none (node's
+// own threads and libuv's pool; one for python3), measured once per grader run. Threads are OS
+// threads in both languages (a worker_threads Worker, a threading.Thread): the same count.
 
 import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { plural } from './display.js';
@@ -25,34 +27,35 @@ export type ThreadsConfig = ConfigOf<typeof schema>;
 export const threadsCheck: CheckKind<typeof schema> = {
   name: 'threads',
   description:
-    "Worker threads really ran (the test needs observe: true): the distinct threads seen in the main process over the run, less those of a node program that starts no Worker (measured once per grader run under the same UV_THREADPOOL_SIZE; set it to 1 in observed tests so that libuv's pool cannot pass for workers).",
+    "The program's own threads really ran (the test needs observe: true): the distinct OS threads seen in the main process over the run, less those of a program of its language that starts none (node: measured once per grader run under the same UV_THREADPOOL_SIZE, so set it to 1 in observed tests so that libuv's pool cannot pass for workers; python3: one).",
   schema,
   needs: { observation: true, threadBaseline: true },
   promisesGraded: () => [{ promise: 'worker threads' }],
-  run(config, { run, threadBaselines }): CheckOutcome {
+  run(config, { run, threadBaselines, language }): CheckOutcome {
     const processes = observedProcesses(run, 'threads');
     const main = run.mainPid === undefined ? processes[0] : processes.find((p) => p.pid === run.mainPid);
     if (main === undefined) return graderDoubt("the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads");
     const seen = main.threadIds ?? main.maxThreads;
-    // Every node program that runs has several threads: one means it was seen only before node ran.
-    if (seen <= 1) return graderDoubt("the grader's observer saw your program's main process only as it was starting, before node ran, so it could not count its threads");
-    const bare = threadBaselines?.[run.env.UV_THREADPOOL_SIZE ?? ''];
-    if (bare === undefined) return graderDoubt('the grader had not measured the threads of a node program that starts no Worker, so it could not tell workers apart');
+    const bare = threadBaselines?.[run.name];
+    const barely = language?.threadBaseline.description ?? 'a program of your language that starts no thread';
+    // A program seen with fewer threads than its runtime starts with was seen only before the runtime ran.
+    if (seen <= 1 && (bare === undefined || bare > 1)) return graderDoubt("the grader's observer saw your program's main process only as it was starting, before its runtime ran, so it could not count its threads");
+    if (bare === undefined) return graderDoubt(`the grader had not measured the threads of ${barely}, so it could not tell yours apart`);
     const workers = Math.max(0, seen - bare);
     const { min, max } = config.workers;
     if (min !== undefined && workers < min) {
       const starved = starvedObserver(run);
       if (starved !== undefined) return graderDoubt(starved);
-      const none = workers === 0 ? `as many as an empty node program has` : `${plural(workers, 'thread')} more than an empty node program (${bare})`;
+      const none = workers === 0 ? `as many as ${barely} has` : `${plural(workers, 'thread')} more than ${barely} (${bare})`;
       return {
         passed: false,
-        message: `Your program ran ${workers === 0 ? 'with no worker threads' : `only ${plural(workers, 'worker thread')}`} (at least ${min} expected): ${plural(seen, 'thread')} were seen in its process, ${none}.`,
-        hint: 'Run the work in Worker threads (new Worker(new URL(import.meta.url), { workerData })) and wait for them; the main thread alone does not count.',
+        message: `Your program ran ${workers === 0 ? 'with no threads of its own' : `only ${plural(workers, 'thread')} of its own`} (at least ${min} expected): ${plural(seen, 'thread')} ${seen === 1 ? 'was' : 'were'} seen in its process, ${none}.`,
+        hint: `Run the work in threads${language === undefined ? '' : `, each ${language.words.thread}`}; the main thread alone does not count.`,
       };
     }
     if (max !== undefined && workers > max) {
-      return { passed: false, message: `Your program ran ${plural(workers, 'worker thread')}; at most ${max} were expected.` };
+      return { passed: false, message: `Your program ran ${plural(workers, 'thread')} of its own; at most ${max} were expected.` };
     }
-    return { passed: true, message: `Your program ran ${plural(workers, 'worker thread')}.` };
+    return { passed: true, message: `Your program ran ${plural(workers, 'thread')} of its own.` };
   },
 };

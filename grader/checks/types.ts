@@ -1,6 +1,7 @@
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import type { ProgramRun, SplitRun, WorkTreeEntry } from '../run/types.js';
 import type { TestSpec } from '../spec/types.js';
+import type { Language } from '../languages/types.js';
 
 /** Everything a check may read. Checks are pure: they never start processes or touch files. */
 export interface CheckContext {
@@ -16,10 +17,17 @@ export interface CheckContext {
   /** With a `feed`: every split's run, in order (the other checks run on each; `same-across-splits` compares them). */
   splits?: readonly SplitRun[];
   /**
-   * Threads of a node program that starts no Worker, by UV_THREADPOOL_SIZE ('' when unset):
-   * measured by the grader for the test's runs when one of its check kinds `needsThreadBaseline`.
+   * Threads of a program of the run's language that starts none of its own (node: under the
+   * run's UV_THREADPOOL_SIZE; python3: one), by process name ("main"): measured by the grader
+   * (grader/languages/thread-baselines.ts) when one of the test's check kinds needs `threadBaseline`.
    */
   threadBaselines?: Readonly<Record<string, number>>;
+  /**
+   * The main run's language (grader/languages/), for the words of messages and hints and its file
+   * names (child → child.js or child.py). Checks never branch on its name: a new language needs
+   * no change here. Absent (unit tests): messages stay language-neutral.
+   */
+  language?: Language;
 }
 
 export type { WorkTreeEntry } from '../run/types.js';
@@ -48,7 +56,7 @@ export interface KindNeeds {
   feed?: boolean;
   /** The reference solution's run of the same test (`context.reference`). */
   reference?: boolean;
-  /** The threads of a node program that starts no Worker (`context.threadBaselines`), measured by the grader. */
+  /** The threads of a program of the run's language that starts none (`context.threadBaselines`), measured by the grader. */
   threadBaseline?: boolean;
 }
 

@@ -1,16 +1,18 @@
 import { access } from 'node:fs/promises';
+import { languageNames, locateSolution } from '../languages/index.js';
 import path from 'node:path';
 import { execa } from 'execa';
 import { buildSolution } from '../build/build.js';
 import { loadSpec } from '../spec/load.js';
 import { defineCommand } from './command.js';
 
-const USAGE = `Usage: npm run exercise -- [--solutions DIR] SLUG [ARGS ...]
+const USAGE = `Usage: npm run exercise -- [--solutions DIR] [--language NAME] SLUG [ARGS ...]
 
 Builds your solution exactly as the grader does and runs it here, by hand, with ARGS,
 your terminal as its standard input and output, from the directory you are in (so that it
 reads and writes your own test files there). It runs the file the grader runs (the spec's
-entry, solution.ts unless the spec says otherwise). From a directory outside the repository:
+entry, solution.ts or solution.py unless the spec says otherwise; --language NAME chooses
+when the folder holds both). From a directory outside the repository:
   npm --prefix /path/to/the/repository run exercise -- [--solutions DIR] SLUG [ARGS ...]
 (DIR is read from the directory you are in; the default is the repository's assignments/).`;
 
@@ -28,7 +30,7 @@ async function entryOf(root: string, slug: string): Promise<string> {
 /** `npm run exercise -- SLUG [args]`: build and run one solution by hand. */
 export const exerciseCommand = defineCommand({
   usage: USAGE,
-  options: { solutions: { type: 'string' } },
+  options: { solutions: { type: 'string' }, language: { type: 'string' } },
   optionsFirst: true,
   positionals: { min: 1 },
   async run({ values, positionals, env, usageError }) {
@@ -38,18 +40,19 @@ export const exerciseCommand = defineCommand({
     const solutionsDir = values.solutions === undefined ? path.join(env.root, 'assignments') : path.resolve(cwd, values.solutions);
     const sourceDir = path.join(solutionsDir, slug);
     const entry = await entryOf(env.root, slug);
-    const entryFile = path.join(sourceDir, `${entry}.ts`);
-    try {
-      await access(entryFile);
-    } catch {
-      throw usageError(`There is no ${path.relative(cwd, entryFile)}.`);
+    if (values.language !== undefined && !languageNames().includes(values.language)) {
+      throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${values.language}".`);
     }
-    const built = await buildSolution(sourceDir, { cacheDir: path.join(env.root, '.cache', 'build'), entry });
+    const location = locateSolution(sourceDir, entry, values.language);
+    if (location.found === false && location.ambiguous) throw usageError(location.message);
+    if (!location.found) throw usageError(`There is no ${path.relative(cwd, location.entryFile)}.`);
+    const built = await buildSolution(location.dir, { cacheDir: path.join(env.root, '.cache', 'build'), entry, language: location.language.name });
     if (!built.ok) {
       process.stderr.write(`${built.message}\n`);
       return 1;
     }
-    const child = await execa(process.execPath, [path.join(built.program.dir, built.program.entry), ...programArgs], {
+    const [file, ...args] = location.language.command(path.join(built.program.dir, built.program.entry), programArgs, {});
+    const child = await execa(file!, args, {
       cwd,
       stdio: 'inherit',
       reject: false,

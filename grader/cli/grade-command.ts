@@ -8,6 +8,7 @@ import { watchCommand } from './watch-command.js';
 import { defineCommand, type ArgToken } from './command.js';
 import { GRADING_OPTIONS } from './options.js';
 import { UsageError } from '../util/usage-error.js';
+import { languageNames } from '../languages/index.js';
 
 export const GRADE_USAGE = `Usage: npm run grade -- [SLUG ...] [options]
 
@@ -15,6 +16,9 @@ Grades every exercise (or only the SLUGs named) and prints what failed and why.
 
 Options:
   --solutions DIR   grade the solutions in DIR/SLUG/ instead of assignments/SLUG/
+  --language NAME   grade the solutions in this language (${languageNames().join(', ')}): its entry file
+                    (solution.py), in DIR/SLUG/NAME/ when that folder has it (reference/SLUG/python/);
+                    default: each folder's own (solution.ts or solution.py, never both)
   --json FILE       also write the results as JSON to FILE
   --format NAME     an output format (repeatable; default console):
 ${formatList()}
@@ -123,6 +127,7 @@ export const gradeCommand = defineCommand({
   options: {
     ...GRADING_OPTIONS,
     solutions: { type: 'string' },
+    language: { type: 'string' },
     submissions: { type: 'string' },
     shard: { type: 'string' },
     'out-dir': { type: 'string' },
@@ -132,9 +137,11 @@ export const gradeCommand = defineCommand({
   },
   async run({ values, positionals, tokens, env, usageError, wholeNumber }) {
     const jobs = wholeNumber(values.jobs, '--jobs');
+    const language = values.language;
+    if (language !== undefined && !languageNames().includes(language)) throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${language}".`);
     const seed = wholeNumber(values.seed, '--seed', 0);
     if (values.submissions !== undefined) {
-      const misplaced = (['solutions', 'format', 'output', 'show-hidden'] as const).filter((name) => values[name] !== undefined);
+      const misplaced = (['solutions', 'format', 'output', 'show-hidden', 'language'] as const).filter((name) => values[name] !== undefined);
       if (misplaced.length > 0) throw usageError(`${misplaced.map((n) => `--${n}`).join(', ')} cannot be used with --submissions.`);
       const batch = { submissions: values.submissions, slugs: positionals, shard: values.shard, outDir: values['out-dir'], csv: values.csv, json: values.json };
       return batchCommand({ ...batch, jobs, seed }, env);
@@ -144,13 +151,14 @@ export const gradeCommand = defineCommand({
     const choices = formatChoices(tokens);
     const failuresFirst = failuresFirstApplies({ allTests: values['all-tests'] ?? false, choices, json: values.json, env: process.env });
     const makeReporters = (): Reporter[] => reportersFor(choices, { root: env.root, showHidden: values['show-hidden'] ?? false, json: values.json });
-    if (values.watch) return watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, jobs, seed, failuresFirst });
+    if (values.watch) return watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, language, jobs, seed, failuresFirst });
     const summary = await grade({
       root: env.root,
       slugs: positionals,
       reporters: makeReporters(),
       failuresFirst,
       ...(values.solutions === undefined ? {} : { solutionsDir: values.solutions }),
+      ...(language === undefined ? {} : { language }),
       ...(jobs === undefined ? {} : { jobs }),
       ...(seed === undefined ? {} : { seed }),
     });

@@ -3,18 +3,21 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { grade, loadSpecs } from '../grade/grade.js';
+import { LANGUAGES } from '../languages/index.js';
 import { UsageError } from '../util/usage-error.js';
 import type { Reporter } from '../report/types.js';
 import { SpecError } from '../spec/spec-error.js';
 
-/** Files a build reads (grader/build/hash.ts); editors' swap and backup files are not among them. */
-const SOURCE = /^[^.].*\.(ts|mts|js|mjs|json)$/;
+/** Files a build reads (any language's sources, grader/languages/); editors' swap and backup files are not among them. */
+const SOURCE = new RegExp(`^[^.].*(\\.(mts|js|mjs|json)|${LANGUAGES.map((language) => language.extension.replace('.', '\\.')).join('|')})$`);
 
 export interface WatchOptions {
   root: string;
   /** Exercises to watch; empty for every exercise that has a spec. */
   slugs: string[];
   solutionsDir?: string;
+  /** The language to grade (default: each folder's own). */
+  language?: string;
   jobs?: number;
   seed?: number;
   /** Skip an exercise's costly tests once a cheap one failed (grade.ts). */
@@ -40,6 +43,7 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
         root,
         slugs: chosen,
         solutionsDir,
+        ...(options.language === undefined ? {} : { language: options.language }),
         reporters: options.reporters(),
         ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
         ...(options.seed === undefined ? {} : { seed: options.seed }),

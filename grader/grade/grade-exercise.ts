@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSolution, type BuildOptions } from '../build/build.js';
+import { LANGUAGES, locateSolution, type SolutionLocation } from '../languages/index.js';
 import type { BuildResult, BuiltProgram } from '../build/types.js';
 import type { ExerciseResult, TestResult, TestStatus } from '../report/types.js';
 import type { ExerciseSpec, TestSpec } from '../spec/types.js';
@@ -11,6 +11,11 @@ import { isCostly, NOT_RUN_FIX_FAILURES } from './test-cost.js';
 
 export interface ExerciseGradingOptions {
   solutionDir: string;
+  /**
+   * The solution's language (grader/languages/): its entry file, in SOLUTION_DIR/LANGUAGE/ when
+   * that folder holds it (reference/SLUG/python/). Default: the language whose entry file is there.
+   */
+  language?: string;
   referenceDir: string;
   cacheDir: string;
   pool: TaskPool;
@@ -43,23 +48,18 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
     durationMs: 0,
   };
   const finish = (result: ExerciseResult): ExerciseResult => ({ ...result, durationMs: Date.now() - started });
-  const entryFile = path.join(options.solutionDir, `${spec.entry}.ts`);
-  try {
-    await access(entryFile);
-  } catch {
-    return finish({
-      ...base,
-      status: 'missing',
-      message: `No solution found: ${path.relative(process.cwd(), entryFile)} does not exist.`,
-      tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: the solution is missing')),
-    });
-  }
+  const location = locateSolution(options.solutionDir, spec.entry, options.language);
+  const unlocated = notLocated(spec, location, options.language !== undefined);
+  if (unlocated !== undefined) return finish({ ...base, ...unlocated });
+  if (!location.found) throw new Error('unreachable: a solution that is not found is reported above');
+  const entryFile = location.entryFile;
+  const located = { ...base, solutionDir: location.dir, language: location.language.name };
   const builder = options.build ?? buildSolution;
   // Through the pool: a build uses the cores too, and must not run beside an exclusive test.
-  const build = await options.pool.run(() => builder(options.solutionDir, { cacheDir: options.cacheDir, entry: spec.entry }));
+  const build = await options.pool.run(() => builder(location.dir, { cacheDir: options.cacheDir, entry: spec.entry, language: location.language.name }));
   if (!build.ok) {
     return finish({
-      ...base,
+      ...located,
       status: 'error',
       message: build.message,
       tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: the solution does not compile')),
@@ -67,7 +67,7 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
   }
   let referenceBuild: Promise<BuiltProgram> | undefined;
   const reference = (): Promise<BuiltProgram> => {
-    referenceBuild ??= builder(options.referenceDir, { cacheDir: options.cacheDir, entry: spec.entry }).then((r) => {
+    referenceBuild ??= builder(options.referenceDir, { cacheDir: options.cacheDir, entry: spec.entry, language: referenceLanguage(options.referenceDir, spec.entry) }).then((r) => {
       if (!r.ok) throw new Error(`the reference solution in ${options.referenceDir} does not build:\n${r.message}`);
       return r.program;
     });
@@ -105,8 +105,31 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
   const score = tests.reduce((sum, test) => sum + test.score, 0);
   const status = tests.some((t) => t.status === 'error') ? 'error' : tests.every((t) => t.status === 'passed') ? 'passed' : 'failed';
   const notStarted = notStartedMessage(tests, path.relative(process.cwd(), entryFile));
-  if (notStarted !== undefined) return finish({ ...base, status, score, tests, message: notStarted, notStarted: true });
-  return finish({ ...base, status, score, tests });
+  if (notStarted !== undefined) return finish({ ...located, status, score, tests, message: notStarted, notStarted: true });
+  return finish({ ...located, status, score, tests });
+}
+
+/** The result of an exercise whose solution is not there, or is there twice (undefined when found). */
+function notLocated(spec: ExerciseSpec, location: SolutionLocation, languageAsked: boolean): Partial<ExerciseResult> | undefined {
+  if (location.found) return undefined;
+  if (location.ambiguous) {
+    return { status: 'error', message: location.message, tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: two solutions in one folder')) };
+  }
+  const others = languageAsked ? [] : LANGUAGES.filter((l) => l !== location.language).map((l) => `${spec.entry}${l.extension}`);
+  const alternatives = others.length === 0 ? '' : ` (nor ${others.join(', ')})`;
+  return {
+    solutionDir: location.dir,
+    language: location.language.name,
+    status: 'missing',
+    message: `No solution found: ${path.relative(process.cwd(), location.entryFile)} does not exist${alternatives}.`,
+    tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: the solution is missing')),
+  };
+}
+
+/** The language of the reference whose outputs a solution is compared with (TypeScript when both are there). */
+function referenceLanguage(referenceDir: string, entry: string): string | undefined {
+  const location = locateSolution(referenceDir, entry);
+  return 'language' in location ? location.language.name : undefined;
 }
 
 function notRun(name: string, points: number, hidden: boolean, message: string, status: TestStatus = 'failed'): TestResult {

@@ -5,7 +5,8 @@ import { addPitfallHint } from '../hints/index.js';
 import type { CheckContext } from '../checks/types.js';
 import type { BuiltProgram } from '../build/types.js';
 import { runTest } from '../run/index.js';
-import { threadBaselines } from '../run/thread-baseline.js';
+import { threadBaselines } from '../languages/thread-baselines.js';
+import { languageOfRun } from '../languages/index.js';
 import type { ProgramRun } from '../run/types.js';
 import type { CheckResult, TestResult } from '../report/types.js';
 import type { TestSpec } from '../spec/types.js';
@@ -131,9 +132,10 @@ async function gradeGeneratedInto(result: TestResult, test: TestSpec, context: T
   result.rerun = rerunCommand(context.slug, verdict.test);
 }
 
-/** What the test's check kinds need measured besides the runs (outside the checks, which never start processes). */
+/** The run's language, and what the test's check kinds need measured besides the runs (outside the checks, which never start processes). */
 function withMeasurements(test: TestSpec, context: CheckContext): CheckContext {
-  return anyNeeds(test.checks, 'threadBaseline') ? { ...context, threadBaselines: threadBaselines(context.runs) } : context;
+  const withLanguage = { ...context, language: languageOfRun(context.run) };
+  return anyNeeds(test.checks, 'threadBaseline') ? { ...withLanguage, threadBaselines: threadBaselines(context.runs) } : withLanguage;
 }
 
 /** The ending of every process first; if one did not end by itself, its verdict is the result. */

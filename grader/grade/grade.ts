@@ -16,6 +16,11 @@ export interface GradeOptions {
   slugs: string[];
   /** Folder holding one solution folder per slug (default ROOT/assignments). */
   solutionsDir?: string;
+  /**
+   * Grade the solutions of this language (grader/languages/): DIR/SLUG/LANGUAGE/ when that folder
+   * holds its entry file, else DIR/SLUG/. Default: each folder's own (the entry file it holds).
+   */
+  language?: string;
   /** Tests run at once (default: the number of cores). */
   jobs?: number;
   /** Seed for every test (to replay a failure). */
@@ -85,6 +90,7 @@ export async function grade(options: GradeOptions): Promise<GradeSummary> {
     specs.map(async (spec) => {
       const result = await gradeExercise(spec, {
         solutionDir: path.join(solutionsDir, spec.slug),
+        ...(options.language === undefined ? {} : { language: options.language }),
         referenceDir: path.join(root, 'reference', spec.slug),
         cacheDir,
         pool,

@@ -146,8 +146,11 @@ export const exitAfterWrite: Pitfall = {
   },
 };
 
-/** Every pitfall, most specific first: the first that recognises the evidence names it. */
-export const PITFALLS: readonly Pitfall[] = [
+/** Pitfalls of any language's program: they read only what it printed. */
+export const COMMON_PITFALLS: readonly Pitfall[] = [chunksAsMessages, lastMessageLost];
+
+/** Every pitfall of a TypeScript program on Node, most specific first: the first that recognises the evidence names it. */
+export const NODE_PITFALLS: readonly Pitfall[] = [
   tsExtension,
   eagain,
   maxBuffer,
@@ -159,3 +162,6 @@ export const PITFALLS: readonly Pitfall[] = [
   workerOutputLost,
   exitAfterWrite,
 ];
+
+/** The TypeScript list (the catalog's first language), kept under its old name. */
+export const PITFALLS = NODE_PITFALLS;

@@ -12,6 +12,8 @@ export interface PitfallEvidence {
   failed: CheckResult[];
   /** The solution's source files (file name → text), comments included. */
   sources: Record<string, string>;
+  /** The solution's language (grader/languages/; absent: TypeScript): its pitfalls are the ones looked for. */
+  language?: string;
 }
 
 /** A common mistake of these exercises, and how to tell it from what the program did. */

@@ -1,6 +1,7 @@
 // Where a failure is in the student's code, for annotations and JUnit: the file of the exercise's
 // folder and the line that a compiler message or a stack trace names, else the graded entry file.
 import path from 'node:path';
+import { LANGUAGES, languageNamed, DEFAULT_LANGUAGE } from '../languages/index.js';
 import type { ExerciseResult, TestResult } from './types.js';
 
 export interface FailureLocation {
@@ -10,25 +11,26 @@ export interface FailureLocation {
   line?: number;
 }
 
-// `some/dir/name.ts:12` or `name.ts:12:5`, as esbuild's messages and node's (source-mapped) stack
-// traces print them. Found from the `.ts:LINE` end and walked back to the path's start, so that
-// long student output costs linear time (a regex with the path in front backtracks quadratically).
-const TS_LINE = /\.ts:(\d+)/g;
+// `some/dir/name.ts:12` or `name.py:12:5`, as esbuild's and the Python syntax check's messages and
+// node's (source-mapped) stack traces print them: any language's extension. Found from the
+// `.EXT:LINE` end and walked back to the path's start, so that long student output costs linear
+// time (a regex with the path in front backtracks quadratically).
+const SOURCE_LINE = new RegExp(`\\.(?:${LANGUAGES.map((language) => language.extension.slice(1)).join('|')}):(\\d+)`, 'g');
 const PATH_STOP = /[\s()'"`:]/;
 
-/** Every `path.ts:LINE` in `text`, in order, `file://` dropped. */
+/** Every `path.ts:LINE` (or another language's extension) in `text`, in order, `file://` dropped. */
 export function tsPositions(text: string): Array<{ path: string; line: number }> {
   const positions: Array<{ path: string; line: number }> = [];
   // Never walk back past the previous match: each character is looked at once.
   let floor = 0;
-  for (const match of text.matchAll(TS_LINE)) {
-    const end = match.index + 3;
+  for (const match of text.matchAll(SOURCE_LINE)) {
+    const end = match.index + match[0].length - match[1]!.length - 1;
     let start = match.index;
     while (start > floor && !PATH_STOP.test(text[start - 1]!)) start -= 1;
     floor = end;
     // `file:///abs/x.ts` stops at the colon after `file`: the path is what follows `//`.
     const candidate = text.slice(start, end).replace(/^\/\/(?=\/)/, '');
-    if (candidate.length > 3) positions.push({ path: candidate, line: Number(match[1]) });
+    if (candidate.length > end - match.index) positions.push({ path: candidate, line: Number(match[1]) });
   }
   return positions;
 }
@@ -37,9 +39,10 @@ function relativeToRoot(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-/** The graded entry file (`solution.ts`, or the spec's entry) relative to the root. */
+/** The graded entry file (`solution.ts`, `solution.py`, or the spec's entry) relative to the root. */
 export function entryFile(root: string, exercise: ExerciseResult): string {
-  return relativeToRoot(root, path.join(exercise.solutionDir, `${exercise.entry ?? 'solution'}.ts`));
+  const extension = languageNamed(exercise.language ?? DEFAULT_LANGUAGE).extension;
+  return relativeToRoot(root, path.join(exercise.solutionDir, `${exercise.entry ?? 'solution'}${extension}`));
 }
 
 /**

@@ -49,8 +49,10 @@ export interface ExerciseResult {
   tests: TestResult[];
   /** Folder of the solution that was graded. */
   solutionDir: string;
-  /** The spec's entry file, without `.ts` (`solution` when absent). */
+  /** The spec's entry file, without its extension (`solution` when absent). */
   entry?: string;
+  /** The language the solution is written in (grader/languages/; absent: TypeScript). */
+  language?: string;
   durationMs: number;
 }
 

@@ -1,5 +1,5 @@
-// How many threads a node program has that starts no Worker: the baseline that the `threads`
-// check subtracts. Measured once per grader process (per UV_THREADPOOL_SIZE) by a bare ESM
+// How many threads a node program has that starts no Worker: TypeScript's baseline that the
+// `threads` check subtracts (grader/languages/thread-baselines.ts). Measured once per grader process (per UV_THREADPOOL_SIZE) by a bare ESM
 // program that starts libuv's pool (an async read) and counts its own threads. The grader measures
 // it before the checks run and hands it to them in the check context: checks never start processes.
 import { spawnSync } from 'node:child_process';
@@ -29,14 +29,4 @@ export function bareThreadCount(uvThreadpoolSize: string | undefined): number {
   if (!Number.isInteger(count) || count <= 0) throw new Error(`could not count the threads of a bare node program (${result.stderr.trim() || result.error?.message || 'no output'})`);
   baselines.set(key, count);
   return count;
-}
-
-/** The thread baselines a test's runs need: one per UV_THREADPOOL_SIZE among them ('' when unset). */
-export function threadBaselines(runs: Readonly<Record<string, { env: Record<string, string> }>>): Record<string, number> {
-  const baselines: Record<string, number> = {};
-  for (const run of Object.values(runs)) {
-    const size = run.env.UV_THREADPOOL_SIZE;
-    baselines[size ?? ''] ??= bareThreadCount(size);
-  }
-  return baselines;
 }

@@ -51,6 +51,8 @@ export interface ObservationCoverage {
 export interface ProgramRun {
   /** Name of the process in a multi-process test ("main" for the one the test starts). */
   name: string;
+  /** The language the program is written in (grader/languages/; absent: TypeScript). */
+  language?: string;
   stdout: string;
   stderr: string;
   /** Exit code of the main process, null if a signal ended it or it never ran. */

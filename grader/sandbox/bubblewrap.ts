@@ -50,27 +50,26 @@ function systemBinds(): string[] {
 }
 
 /** Node's install directory, when it is not under /usr (which is bound anyway). */
-function nodeInstallBinds(nodeExecPath: string): string[] {
+export function nodeInstallDirs(nodeExecPath: string = process.execPath): string[] {
   let real: string;
   try {
     real = fs.realpathSync(nodeExecPath);
   } catch {
     return [];
   }
-  const binds: string[] = [];
-  for (const file of new Set([nodeExecPath, real])) {
-    if (file.startsWith('/usr/')) continue;
-    const dir = path.dirname(path.dirname(file));
-    binds.push('--ro-bind', dir, dir);
-  }
-  return binds;
+  return [...new Set([nodeExecPath, real])].filter((file) => !file.startsWith('/usr/')).map((file) => path.dirname(path.dirname(file)));
+}
+
+/** The language runtime's own directories, read-only. */
+function runtimeBinds(dirs: readonly string[]): string[] {
+  return [...new Set(dirs)].flatMap((dir) => ['--ro-bind', dir, dir]);
 }
 
 /** The bwrap arguments before the command. */
 export function bubblewrapArgs(request: LaunchRequest, nodeExecPath: string = process.execPath): string[] {
   const args = [
     ...systemBinds(),
-    ...nodeInstallBinds(nodeExecPath),
+    ...runtimeBinds(request.runtimeDirs ?? nodeInstallDirs(nodeExecPath)),
     '--proc', '/proc',
     '--dev', '/dev',
     '--tmpfs', '/tmp',

@@ -66,8 +66,13 @@ export interface LaunchRequest {
   workDir: string;
   /** Subdirectory of the work directory to start in ('' for the work directory itself). */
   cwd: string;
-  /** Program and arguments as seen inside the sandbox (node first). */
+  /** Program and arguments as seen inside the sandbox (the language's runtime first). */
   command: string[];
+  /**
+   * Host directories the language's runtime needs besides /usr and /lib (read-only in bubblewrap;
+   * default: node's install directory when it is not under /usr).
+   */
+  runtimeDirs?: readonly string[];
   /** The program's complete environment. */
   env: Record<string, string>;
   limits: ResolvedLimits;

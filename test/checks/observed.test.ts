@@ -5,6 +5,9 @@ import { cpuCheck } from '../../grader/checks/cpu.js';
 import { processesCheck } from '../../grader/checks/processes.js';
 import { threadsCheck } from '../../grader/checks/threads.js';
 import { bareThreadCount } from '../../grader/run/thread-baseline.js';
+import { threadBaselines } from '../../grader/languages/thread-baselines.js';
+import { python3 } from '../../grader/languages/python/index.js';
+import { typescript } from '../../grader/languages/typescript/index.js';
 import type { ObservedProcess } from '../../grader/run/types.js';
 import { makeContext, printing } from './helpers.js';
 
@@ -73,7 +76,7 @@ describe('processes', () => {
 
 describe('threads', () => {
   const bare = bareThreadCount('1');
-  const withBaseline = (run: ProgramRun) => makeContext(run, { threadBaselines: { '1': bare } });
+  const withBaseline = (run: ProgramRun) => makeContext(run, { threadBaselines: { main: bare }, language: typescript });
   const ctx = (threadIds: number) => withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds })] }));
 
   it('measures a bare node program once', () => {
@@ -83,16 +86,31 @@ describe('threads', () => {
 
   it("reads the baseline from the context, and is the grader's doubt without it", () => {
     const run = printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare + 2 })] });
-    expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run, { threadBaselines: { '1': bare } })).passed).toBe(true);
-    expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run, { threadBaselines: { '1': bare + 1 } })).passed).toBe(false);
+    expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run, { threadBaselines: { main: bare } })).passed).toBe(true);
+    expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run, { threadBaselines: { main: bare + 1 } })).passed).toBe(false);
     expect(threadsCheck.run({ workers: { min: 2 } }, makeContext(run)).doubt).toContain('had not measured');
   });
 
   it('counts the threads beyond a bare node program as workers', () => {
     expect(threadsCheck.run({ workers: { min: 2 } }, ctx(bare + 2)).passed).toBe(true);
     const none = threadsCheck.run({ workers: { min: 1 } }, ctx(bare));
-    expect(none.message).toBe(`Your program ran with no worker threads (at least 1 expected): ${bare} threads were seen in its process, as many as an empty node program has.`);
-    expect(threadsCheck.run({ workers: { min: 3 } }, ctx(bare + 1)).message).toContain('only 1 worker thread (at least 3 expected)');
+    expect(none.message).toBe(`Your program ran with no threads of its own (at least 1 expected): ${bare} threads were seen in its process, as many as a node program that starts no Worker has.`);
+    expect(none.hint).toContain('worker_threads Worker');
+    expect(threadsCheck.run({ workers: { min: 3 } }, ctx(bare + 1)).message).toContain('only 1 thread of its own (at least 3 expected)');
+  });
+
+  it("counts a Python program's threads beyond a bare python3's one (threading.Thread is an OS thread)", () => {
+    const python = (threadIds: number, baseline: number) =>
+      makeContext(printing([], { language: 'python', mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds })] }), { threadBaselines: { main: baseline }, language: python3 });
+    expect(threadsCheck.run({ workers: { min: 2 } }, python(3, 1))).toMatchObject({ passed: true, message: 'Your program ran 2 threads of its own.' });
+    const alone = threadsCheck.run({ workers: { min: 1 } }, python(1, 1));
+    expect(alone.passed).toBe(false);
+    expect(alone.doubt).toBeUndefined();
+    expect(alone.message).toBe('Your program ran with no threads of its own (at least 1 expected): 1 thread was seen in its process, as many as a python3 program that starts no thread has.');
+    expect(alone.hint).toContain('threading.Thread');
+    // The grader measures the baseline of the run's own language (python3: one thread).
+    expect(threadBaselines({ main: { language: 'python', env: { UV_THREADPOOL_SIZE: '1' } } })).toEqual({ main: 1 });
+    expect(threadBaselines({ main: { env: { UV_THREADPOOL_SIZE: '1' } } })).toEqual({ main: bare });
   });
 
   it("is the grader's doubt, not a failure, when it saw no sample of the main process", () => {

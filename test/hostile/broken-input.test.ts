@@ -72,7 +72,7 @@ describe('broken solutions', () => {
       expect(graded.status).toBe(1);
       const exercise = graded.json.exercises[0];
       expect(exercise?.status).toBe('missing');
-      expect(exercise?.message).toBe('No solution found: test/hostile/submissions/no-such-submission/solution.ts does not exist.');
+      expect(exercise?.message).toBe('No solution found: test/hostile/submissions/no-such-submission/solution.ts does not exist (nor solution.py).');
       expect(onlyTest(graded).message).toBe('not run: the solution is missing');
       expect(graded.log).not.toMatch(STACK);
     } finally {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { readableProgramDir } from '../../sandbox/access.js';
 import { buildEnvironment, MARKER_VARIABLE, mutantVariable } from '../../sandbox/environment.js';
 import { isRoot } from '../../sandbox/identity.js';
+import { languageOf } from '../../languages/index.js';
 import { findProcesses } from '../../sandbox/sweep.js';
 import type { Tier } from '../../sandbox/tier.js';
 import type { Launch, ResolvedLimits, SandboxPaths } from '../../sandbox/types.js';
@@ -32,8 +33,7 @@ function normaliseCwd(cwd: string | undefined): string {
 }
 
 function entryFile(request: RunRequest): string {
-  const entry = request.entry ?? request.program.entry;
-  return /\.[cm]?js$/.test(entry) ? entry : `${entry}.js`;
+  return languageOf(request.program).runFile(request.entry ?? request.program.entry);
 }
 
 /** Without a uid of its own, the run shares RLIMIT_NPROC with the grader's user: count those. */
@@ -60,10 +60,11 @@ export function prepareLaunch(
   const paths = tier.paths(program.dir, request.workDir);
   const env = { ...buildEnvironment(paths.work, request.env), ...mutantVariable(request.program.activeMutant) };
   if (identity.marker !== undefined) env[MARKER_VARIABLE] = identity.marker;
-  const heapFlag = limits.heapMb === undefined ? [] : [`--max-old-space-size=${limits.heapMb}`];
+  const language = languageOf(request.program);
   const entryPath = tier.join(paths.program, entryFile(request));
-  const command = [process.execPath, ...heapFlag, entryPath, ...request.args];
+  const command = language.command(entryPath, request.args, limits.heapMb === undefined ? {} : { heapMb: limits.heapMb });
   const commandLimits = { ...limits, processes: processCap(limits, identity.uid !== undefined) };
-  const plan = tier.launch({ tier: tier.name, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity });
+  const runtimeDirs = language.runtimeDirs();
+  const plan = tier.launch({ tier: tier.name, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity, runtimeDirs });
   return { plan, paths, entryPath, env: { ...env, PWD: tier.join(paths.work, cwd) }, cwd };
 }

@@ -77,6 +77,7 @@ export function buildRun(facts: RunFacts): ProgramRun {
     truncated: hitOutputCap,
     sandbox: sandboxNote(facts),
   };
+  if (facts.program.language !== undefined) run.language = facts.program.language;
   if (detail !== undefined) run.endingDetail = detail;
   if (facts.observed !== undefined) {
     run.processes = facts.observed.processes;

@@ -1,0 +1,54 @@
+// A language is a runner plug-in: how a solution folder of it is recognised, built (or checked)
+// and run, and what it says to students about its own pitfalls. Registered in ./index.ts; the
+// checks, the specs and the sandbox never name a language.
+import type { BuildResult } from '../build/types.js';
+import type { Pitfall } from '../hints/types.js';
+
+export interface LanguageBuildOptions {
+  /** Directory where built programs are kept, one subdirectory per content hash. */
+  cacheDir: string;
+  /** Program to run, without extension (default "solution"). */
+  entry?: string;
+}
+
+/** What a language tells the checks and hints about itself, in the student's terms. */
+export interface LanguageWords {
+  /** How a thread of this language is started and joined (a sentence fragment). */
+  thread: string;
+  /** How a child process is started, and how its pid is known (a sentence fragment). */
+  childProcess: string;
+  /** How a sibling program of the folder (NAME) is started as a child process. */
+  startSibling(file: string): string;
+}
+
+export interface Language {
+  /** The name given to --language and stored with a built program ("typescript"). */
+  name: string;
+  /** As students read it ("TypeScript"). */
+  label: string;
+  /** The extension of its source files, with the dot (".ts"); the entry is ENTRY + extension. */
+  extension: string;
+  /** Builds (or checks) every source file of the folder into the cache; a compile error maps to file:line. */
+  build(sourceDir: string, options: LanguageBuildOptions): Promise<BuildResult>;
+  /** The file the built program NAME runs from ("solution" → "solution.js"); a name with this file's extension is kept. */
+  runFile(name: string): string;
+  /** The source file a run file came from ("child.js" → "child.ts"). */
+  sourceFile(runFile: string): string;
+  /** The command line that runs `file` (its path as the program sees it) with `args`. */
+  command(file: string, args: readonly string[], options: { heapMb?: number }): string[];
+  /** Host directories the runtime needs besides /usr and /lib (bound read-only in bubblewrap). */
+  runtimeDirs(): string[];
+  /** Threads a program of this language has before it starts one of its own, under `env` (measured once per key). */
+  threadBaseline: {
+    /** What the count depends on in the environment ('' when nothing). */
+    key(env: Readonly<Record<string, string>>): string;
+    measure(env: Readonly<Record<string, string>>): number;
+    /** The program that was measured, as a student reads it ("a node program that starts no Worker"). */
+    description: string;
+  };
+  /** The pitfalls of this language, recognised before the catalog's common ones. */
+  pitfalls: readonly Pitfall[];
+  words: LanguageWords;
+  /** What a statement's "How LANGUAGE does it" section is titled in the students' copy ("How Node differs"). */
+  statementSection: string;
+}
