@@ -173,43 +173,56 @@ export const benchCommand = defineCommand({
       process.stdout.write(`${JSON.stringify(await measureOverhead(runs, path.join(env.root, '.cache', 'build')))}\n`);
       return 0;
     }
-    const write = (line: string): boolean => process.stdout.write(`${line}\n`);
+    const write: Write = (line) => process.stdout.write(`${line}\n`);
     write(`Machine: ${describeMachine()}`);
-    // In a process of its own, in cgroups of its own: CPU time per run is counted exactly there.
-    const launcher = path.join(env.root, 'grader', 'launch.mjs');
-    const measured = await runAccounted(process.execPath, [launcher, 'bench', '--overhead-once', '--runs', String(runs)], env.root);
-    const overhead = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as OverheadResult;
-    write(`\nCost per program run (${overhead.runs} alternated runs of a hello-world program, ${overhead.tier} tier):`);
-    write(`  bare node        median ${ms(overhead.bareMs.median)}   p90 ${ms(overhead.bareMs.p90)}`);
-    write(`  through grader   median ${ms(overhead.gradedMs.median)}   p90 ${ms(overhead.gradedMs.p90)}`);
-    write(`  whole test       median ${ms(overhead.testMs.median)}   p90 ${ms(overhead.testMs.p90)}   (work directory, session, run, work tree)`);
-    write(`  overhead         ${ms(overhead.overheadMs)} per run, ${ms(overhead.testOverheadMs)} per test (goal: at most 15 ms)`);
-    if (overhead.cpuMs !== undefined) {
-      const { bare, graded, test } = overhead.cpuMs;
-      write(`  CPU time (all processes, medians; steadier than wall time on a loaded machine):`);
-      write(`    bare ${ms(bare)}, through grader ${ms(graded)} (+${ms(graded - bare)}), whole test ${ms(test)} (+${ms(test - bare)})`);
-    }
-    if (!values['skip-catalog']) {
-      const cache = await mkdtemp(path.join(tmpdir(), 'bench-build-cache-'));
-      try {
-        const cold = await timeCatalogInChild(env.root, cache);
-        const warm = await timeCatalogInChild(env.root, cache);
-        write(`\nReference catalog: ${warm.exercises} exercises, ${warm.tests} tests (each in a fresh grader process; goal: at most 10 s wall)`);
-        write(catalogLine('cold cache', cold));
-        write(catalogLine('warm cache', warm));
-        write(`  the cold build cache costs ${ms(cold.wallMs - warm.wallMs)} of wall time`);
-      } finally {
-        await rm(cache, { recursive: true, force: true });
-      }
-    }
-    if (students > 0) {
-      const batch = await measureBatch(env.root, students);
-      write(`\nBatch: ${batch.students} generated submissions × ${batch.exercises} exercises (fresh build cache)`);
-      write(`  wall ${(batch.wallMs / 1000).toFixed(1)} s: ${batch.perMinute.toFixed(1)} submissions per minute`);
-      write(`  rows with a wrong score: ${batch.wrongRows.length}`);
-      for (const row of batch.wrongRows) write(`    ${row}`);
-    }
+    await reportOverhead(env.root, runs, write);
+    if (!values['skip-catalog']) await reportCatalog(env.root, write);
+    if (students > 0) await reportBatch(env.root, students, write);
     write(`\nLoad average at the end: ${describeMachine().split('load average ')[1]}`);
     return 0;
   },
 });
+
+type Write = (line: string) => boolean;
+
+/** The cost per program run: bare node against the same program through the grader, wall and CPU time. */
+async function reportOverhead(root: string, runs: number, write: Write): Promise<void> {
+  // In a process of its own, in cgroups of its own: CPU time per run is counted exactly there.
+  const launcher = path.join(root, 'grader', 'launch.mjs');
+  const measured = await runAccounted(process.execPath, [launcher, 'bench', '--overhead-once', '--runs', String(runs)], root);
+  const overhead = JSON.parse(measured.stdout.trim().split('\n').at(-1) ?? '') as OverheadResult;
+  write(`\nCost per program run (${overhead.runs} alternated runs of a hello-world program, ${overhead.tier} tier):`);
+  write(`  bare node        median ${ms(overhead.bareMs.median)}   p90 ${ms(overhead.bareMs.p90)}`);
+  write(`  through grader   median ${ms(overhead.gradedMs.median)}   p90 ${ms(overhead.gradedMs.p90)}`);
+  write(`  whole test       median ${ms(overhead.testMs.median)}   p90 ${ms(overhead.testMs.p90)}   (work directory, session, run, work tree)`);
+  write(`  overhead         ${ms(overhead.overheadMs)} per run, ${ms(overhead.testOverheadMs)} per test (goal: at most 15 ms)`);
+  if (overhead.cpuMs !== undefined) {
+    const { bare, graded, test } = overhead.cpuMs;
+    write(`  CPU time (all processes, medians; steadier than wall time on a loaded machine):`);
+    write(`    bare ${ms(bare)}, through grader ${ms(graded)} (+${ms(graded - bare)}), whole test ${ms(test)} (+${ms(test - bare)})`);
+  }
+}
+
+/** The reference catalog graded twice in fresh grader processes: with a cold build cache, then warm. */
+async function reportCatalog(root: string, write: Write): Promise<void> {
+  const cache = await mkdtemp(path.join(tmpdir(), 'bench-build-cache-'));
+  try {
+    const cold = await timeCatalogInChild(root, cache);
+    const warm = await timeCatalogInChild(root, cache);
+    write(`\nReference catalog: ${warm.exercises} exercises, ${warm.tests} tests (each in a fresh grader process; goal: at most 10 s wall)`);
+    write(catalogLine('cold cache', cold));
+    write(catalogLine('warm cache', warm));
+    write(`  the cold build cache costs ${ms(cold.wallMs - warm.wallMs)} of wall time`);
+  } finally {
+    await rm(cache, { recursive: true, force: true });
+  }
+}
+
+/** Generated submissions graded as a batch: throughput, and rows whose score is wrong. */
+async function reportBatch(root: string, students: number, write: Write): Promise<void> {
+  const batch = await measureBatch(root, students);
+  write(`\nBatch: ${batch.students} generated submissions × ${batch.exercises} exercises (fresh build cache)`);
+  write(`  wall ${(batch.wallMs / 1000).toFixed(1)} s: ${batch.perMinute.toFixed(1)} submissions per minute`);
+  write(`  rows with a wrong score: ${batch.wrongRows.length}`);
+  for (const row of batch.wrongRows) write(`    ${row}`);
+}

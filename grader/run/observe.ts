@@ -100,8 +100,16 @@ function samplerParts(fsModule: typeof fs) {
       return [];
     }
   };
+  return { children, readSample, threadIds, runnableThreads };
+}
+
+/**
+ * Keeping an observed entry up to date, built on samplerParts' thread-state reader; self-contained
+ * like it (the thread's source text defines it beside samplerParts).
+ */
+function entryUpdater(runnableThreads: (hostPid: number, tids: readonly number[]) => number) {
   /** Brings a known entry up to date with a sample; true when it changed (new threads, command, CPU). */
-  const updateEntry = (known: ObservedEntry, sample: Sample, tids: number[], nowMs: number, trackStates: boolean): boolean => {
+  return (known: ObservedEntry, sample: Sample, tids: number[], nowMs: number, trackStates: boolean): boolean => {
     const { command } = sample;
     const hostPid = known.hostPid;
     let differs = false;
@@ -136,12 +144,12 @@ function samplerParts(fsModule: typeof fs) {
     }
     return differs;
   };
-  return { children, readSample, threadIds, updateEntry };
 }
 
-/** The sampling itself, built on samplerParts (in the thread's source text, both are defined side by side). */
+/** The sampling itself, built on samplerParts and entryUpdater (in the thread's source text, all three are defined side by side). */
 function samplerCore(fsModule: typeof fs) {
   const parts = samplerParts(fsModule);
+  const updateEntry = entryUpdater(parts.runnableThreads);
   /**
    * One sample: updates `state`; returns the host pids whose entry changed (new, new threads,
    * command, CPU). Every process under the roots but the sandbox's own is kept, the supervisor's
@@ -192,7 +200,7 @@ function samplerCore(fsModule: typeof fs) {
         changed.push(hostPid);
         continue;
       }
-      if (parts.updateEntry(known, sample, tids, nowMs, trackStates)) changed.push(hostPid);
+      if (updateEntry(known, sample, tids, nowMs, trackStates)) changed.push(hostPid);
     }
     return changed;
   };
@@ -205,6 +213,7 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const samplerParts = ${samplerParts.toString()};
+const entryUpdater = ${entryUpdater.toString()};
 const core = (${samplerCore.toString()})(fs);
 const watched = new Map();
 let timer;

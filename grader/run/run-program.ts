@@ -7,9 +7,9 @@ import type { Writable } from 'node:stream';
 import { execa } from 'execa';
 import { decodeShellStatus } from '../sandbox/supervisor.js';
 import { killProcessGroup } from '../sandbox/sweep.js';
-import type { RunTree } from '../sandbox/tier.js';
+import type { RunTree, Tier } from '../sandbox/tier.js';
 import { tierNamed } from '../sandbox/tiers.js';
-import type { Launch } from '../sandbox/types.js';
+import type { Launch, ResolvedLimits } from '../sandbox/types.js';
 import { ArrivalLog } from './arrivals.js';
 import { resolveLimits } from './limits.js';
 import { ProcessObserver, samplerReady } from './observe.js';
@@ -17,8 +17,8 @@ import { readCapped } from './output.js';
 import { finishEnd, treeGone, type EndingRun } from './program/end.js';
 import { watchLimits } from './program/limits-watcher.js';
 import { openOutputFiles, type OutputFiles } from './program/output-files.js';
-import { prepareLaunch } from './program/prepare.js';
-import { buildRun } from './program/result.js';
+import { prepareLaunch, type PreparedLaunch } from './program/prepare.js';
+import { buildRun, type RunFacts } from './program/result.js';
 import { readSupervisorChannel, type SupervisorReports } from './program/supervisor-channel.js';
 import { createTermination, type Termination } from './program/termination.js';
 import { startTimeout } from './program/timeout.js';
@@ -234,6 +234,71 @@ function observeTree(pgid: number | undefined, tree: RunTree, reports: Superviso
   );
 }
 
+/** What the watches of a run look at and act on. */
+interface Watched {
+  limits: ResolvedLimits;
+  files: OutputFiles;
+  tree: RunTree;
+  reports: SupervisorReports;
+  termination: Termination;
+}
+
+/** Stops the run at its first limit (memory, output, idleness) or at its timeout; returns what stops both watches. */
+function watchRun(request: RunRequest, { limits, files, tree, reports, termination }: Watched): () => void {
+  const stopWatching = watchLimits({
+    limits,
+    idleTimeoutMs: request.idleTimeoutMs,
+    files,
+    beforeLook: () => tree.discover(),
+    mainHostPid: mainHostPidFinder(tree, reports),
+    treePids: () => tree.treePids(),
+    termination,
+  });
+  const clearDeadline = startTimeout(request.timeoutMs, () => reports.status(), termination);
+  return () => {
+    stopWatching();
+    clearDeadline();
+  };
+}
+
+/** What launch knows of a run from its start, for its result. */
+interface LaunchedRun {
+  request: RunRequest;
+  session: RunSession;
+  tier: Tier;
+  limits: ResolvedLimits;
+  prepared: PreparedLaunch;
+  files: OutputFiles;
+  startedAt: number;
+  arrivals: ArrivalLog | undefined;
+}
+
+/** The ProgramRun of a run that is over, `endMs` after its start, with what the observer saw. */
+function resultOf(launched: LaunchedRun, { reports, termination }: EndingRun, endMs: number, observed: RunFacts['observed']): ProgramRun {
+  const { request, session, tier, limits, prepared, files, startedAt, arrivals } = launched;
+  return buildRun({
+    name: request.name,
+    program: request.program,
+    tier,
+    identity: session.identity,
+    files,
+    outputBytes: limits.outputBytes,
+    stopped: termination.reason(),
+    mainPid: reports.mainPid(),
+    status: reports.status(),
+    mainEndedMs: reports.mainEndedMs(),
+    endMs,
+    startedAt,
+    env: prepared.env,
+    // Node resolves symbolic links in the main module's path, and getcwd() does too.
+    programDirSeen: tier.seenPath(path.dirname(prepared.entryPath)),
+    cwdSeen: tier.seenPath(prepared.env.PWD!),
+    sandboxProgramDir: prepared.paths.program,
+    observed,
+    arrivals: arrivals === undefined ? undefined : (stdout) => arrivals.stop(stdout),
+  });
+}
+
 /** Starts the program and composes the stages that watch it, stop it and describe its end. */
 function launch(request: RunRequest, session: RunSession, ownsSession: boolean, cleanups: Array<() => void>, cleanUp: () => void): RunningProgram {
   const tier = tierNamed(session.info.tier);
@@ -266,16 +331,7 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
     if (pgid !== undefined) killProcessGroup(pgid);
     tree.killRest();
   });
-  const stopWatching = watchLimits({
-    limits,
-    idleTimeoutMs: request.idleTimeoutMs,
-    files,
-    beforeLook: () => tree.discover(),
-    mainHostPid: mainHostPidFinder(tree, reports),
-    treePids: () => tree.treePids(),
-    termination,
-  });
-  const clearDeadline = startTimeout(request.timeoutMs, () => reports.status(), termination);
+  const stopWatching = watchRun(request, { limits, files, tree, reports, termination });
   const observer = request.observe ? observeTree(pgid, tree, reports, t0) : undefined;
 
   const ending: EndingRun = { tree, reports, termination, supervisorGone };
@@ -283,32 +339,9 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
   const done = (async (): Promise<ProgramRun> => {
     await treeGone(ending);
     const observed = observer?.stop();
-    const endMs = await finishEnd(ending, t0, () => {
-      stopWatching();
-      clearDeadline();
-    });
+    const endMs = await finishEnd(ending, t0, stopWatching);
     over = true;
-    result = buildRun({
-      name: request.name,
-      program: request.program,
-      tier,
-      identity: session.identity,
-      files,
-      outputBytes: limits.outputBytes,
-      stopped: termination.reason(),
-      mainPid: reports.mainPid(),
-      status: reports.status(),
-      mainEndedMs: reports.mainEndedMs(),
-      endMs,
-      startedAt,
-      env: prepared.env,
-      // Node resolves symbolic links in the main module's path, and getcwd() does too.
-      programDirSeen: tier.seenPath(path.dirname(prepared.entryPath)),
-      cwdSeen: tier.seenPath(prepared.env.PWD!),
-      sandboxProgramDir: prepared.paths.program,
-      observed,
-      arrivals: arrivals === undefined ? undefined : (stdout) => arrivals.stop(stdout),
-    });
+    result = resultOf({ request, session, tier, limits, prepared, files, startedAt, arrivals }, ending, endMs, observed);
     return result;
   })().finally(cleanUp);
   return runningProgram({ name: request.name, stdin, files, outputBytes: limits.outputBytes, tree, reports, termination, done, result: () => result, env: prepared.env, startedAt });

@@ -174,6 +174,30 @@ function environmentNow(target: StepTarget): TemplateEnvironment {
   return environment;
 }
 
+/** The program's output can arrive before the supervisor's message that names its pid: waits for that (or the end, or a step's time). */
+async function awaitMainPid(target: StepTarget): Promise<void> {
+  const deadline = performance.now() + DEFAULT_STEP_TIMEOUT_MS;
+  while (target.mainPid() === undefined && !target.finished() && performance.now() < deadline) await sleep(POLL_MS);
+}
+
+/** Waits until the program has ended by itself; when it has not within `timeoutMs`, why not (a failure's detail). */
+async function awaitOwnEnd(target: StepTarget, timeoutMs: number, last: LastAction | undefined): Promise<string | undefined> {
+  const deadline = performance.now() + timeoutMs;
+  while (!target.finished()) {
+    if (performance.now() >= deadline) {
+      const sent =
+        last === undefined
+          ? ''
+          : last.kind === 'send'
+            ? ` after the last input line ${JSON.stringify(last.text.replace(/\n$/, ''))} (standard input left open)`
+            : ` after the test sent it ${last.signal} (step ${last.step})`;
+      return `it did not end within ${duration(timeoutMs)}${sent}`;
+    }
+    await sleep(POLL_MS);
+  }
+  return undefined;
+}
+
 /**
  * Play the steps against a running program. An `expect` reads stdout after the lines the previous
  * `expect` matched (a trailing line without newline counts, e.g. a prompt); an `expectAll` wants
@@ -206,28 +230,14 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
     if ('close' in step) {
       target.closeStdin();
     } else if ('signal' in step) {
-      // The program's output can arrive before the supervisor's message that names its pid.
-      const deadline = performance.now() + DEFAULT_STEP_TIMEOUT_MS;
-      while (target.mainPid() === undefined && !target.finished() && performance.now() < deadline) await sleep(POLL_MS);
+      await awaitMainPid(target);
       const outcome = signalStep(target.signal, step, bindings);
       if (!outcome.sent) return fail(index, step, `${describeStep(step, index)}: ${outcome.reason}`, target.finished());
       last = { kind: 'signal', signal: step.signal, step: index + 1 };
     } else if ('expectExit' in step) {
       // Standard input stays open: the program must end by itself (e.g. on a `q` line).
-      const timeoutMs = step.expectExit.timeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS;
-      const deadline = performance.now() + timeoutMs;
-      while (!target.finished()) {
-        if (performance.now() >= deadline) {
-          const sent =
-            last === undefined
-              ? ''
-              : last.kind === 'send'
-                ? ` after the last input line ${JSON.stringify(last.text.replace(/\n$/, ''))} (standard input left open)`
-                : ` after the test sent it ${last.signal} (step ${last.step})`;
-          return fail(index, step, `${describeStep(step, index)}: it did not end within ${duration(timeoutMs)}${sent}`, false);
-        }
-        await sleep(POLL_MS);
-      }
+      const notEnded = await awaitOwnEnd(target, step.expectExit.timeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS, last);
+      if (notEnded !== undefined) return fail(index, step, `${describeStep(step, index)}: ${notEnded}`, false);
     } else {
       const templates = ('expect' in step ? [step.expect] : step.expectAll).map((line) => parseTemplate(line));
       const timeoutMs = step.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
