@@ -1,4 +1,4 @@
-# KNOWN-BAD VARIANT `wrong-mode`: calls os.open without a mode: 0777 minus the umask, 0755, not 0640.
+# KNOWN-BAD VARIANT `wrong-mode`: creates the file with the built-in open(path, 'x'), which has no mode: 0666 minus the umask, 0644.
 # Otherwise identical to reference/os-files/python/; the spec must reject it (specs/os-files.yaml, mustReject).
 # os-files: the slide's os.mkdir, os.open, os.stat and os.remove, put together below <dir>.
 import argparse
@@ -18,12 +18,12 @@ os.makedirs(b, exist_ok=True)        # a, then a/b (no error if they are already
 try:
     # O_CREAT | O_EXCL: create, or fail with EEXIST; never open (or truncate) a file that exists.
     # The mode applies only when the file is created, filtered by the umask (022 keeps 0640).
-    fd = os.open(data, os.O_WRONLY | os.O_CREAT | os.O_EXCL)   # BUG: no mode
+    f = open(data, 'x')              # BUG: no mode: 0666 minus the umask
 except FileExistsError:
     print(f'error: {data} exists', file=sys.stderr)
     sys.exit(1)
-os.write(fd, b'hello\n')             # a file descriptor: bytes, no buffering
-os.close(fd)
+f.write('hello\n')
+f.close()
 st = os.stat(data)
 print('mode %03o size %d' % (stat.S_IMODE(st.st_mode), st.st_size))   # mode 640 size 6
 os.remove(data)

@@ -1,4 +1,4 @@
-# KNOWN-BAD VARIANT `follows-symlinks`: walks with followlinks=True and the slide's os.stat: it goes down through links to directories and reports what they point to.
+# KNOWN-BAD VARIANT `follows-symlinks`: walks with os.walk(followlinks=True): it goes down through links to directories.
 # Otherwise identical to reference/os-walk/python/; the spec must reject it (specs/os-walk.yaml, mustReject).
 # os-walk: the slide's os.walk and os.stat: every entry below <dir> with its type and size, never
 # following a symbolic link and never opening anything but directories.
@@ -39,13 +39,10 @@ def on_error(err):
 entries = []
 # os.walk lists a directory's names without opening them; followlinks=False (its default) does not
 # go into symbolic links to directories, and lstat (not the slide's stat) does not follow links.
-for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=True):   # BUG
+for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=True):   # BUG: into linked dirs
     for name in dirnames + filenames:
         path = os.path.join(dirpath, name)
-        try:
-            st = os.stat(path)            # BUG: follows the link
-        except OSError:
-            st = os.lstat(path)
+        st = os.lstat(path)
         kind = kind_of(st)
         rel = os.path.relpath(path, root)
         entries.append((rel, kind, 0 if kind == 'dir' else st.st_size))

@@ -33,7 +33,13 @@ def on_term(signum, frame):
 
 
 signal.signal(signal.SIGUSR1, on_usr1)                              # count
-signal.signal(signal.SIGINT, on_usr1)                               # BUG: SIGINT counted with SIGUSR1
+def on_int(signum, frame):
+    global count
+    count += 1                    # BUG: SIGINT counted with SIGUSR1
+    say('ignored SIGINT')
+
+
+signal.signal(signal.SIGINT, on_int)
 signal.signal(signal.SIGTERM, on_term)                              # a graceful exit
 say(f'ready {os.getpid()}')                                         # only now: the handlers are in place
 deadline = time.monotonic() + args.max_wait_ms / 1000
