@@ -1,7 +1,7 @@
 // `processes`: the processes the program claims to have started really ran (needs `observe`):
 // printed pids belong to processes of the program seen while it ran, with the expected command.
 
-import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
+import type { CheckContext, CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import type { ObservedProcess, ProgramRun } from '../run/types.js';
 import { plural, quote } from './display.js';
 import { graderDoubt, starvedObserver } from './doubt.js';
@@ -22,7 +22,12 @@ const schema = {
       items: { type: 'string' },
       description: 'Line templates; every value of a named {pid:NAME} placeholder in a line that matches must be a process the program started (a descendant seen while it ran, not itself).',
     },
-    command: { type: 'string', description: 'Text that the command line of every printed pid\u2019s process must contain (e.g. child.js).' },
+    command: { type: 'string', description: 'Text that the command line of every printed pid\u2019s process must contain (literally).' },
+    program: {
+      type: 'string',
+      description:
+        'A program of the solution\u2019s folder, by its name without extension (child): every printed pid\u2019s process must run its file in the solution\u2019s language (child.js for TypeScript, child.py for Python).',
+    },
     descendants: {
       type: 'object',
       properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
@@ -43,7 +48,8 @@ export const processesCheck: CheckKind<typeof schema> = {
   schema,
   needs: { observation: true },
   promisesGraded: () => [{ promise: 'child process' }],
-  run(config, { run }): CheckOutcome {
+  run(config, { run, language }): CheckOutcome {
+    const expected = expectedCommand(config, language);
     const processes = observedProcesses(run, 'processes');
     const main = run.mainPid;
     const descendants = processes.filter((p) => p.pid !== main);
@@ -75,18 +81,18 @@ export const processesCheck: CheckKind<typeof schema> = {
             return {
               passed: false,
               message: `Your program printed the pid ${pid} (${where}), but ${pid} was not a process of your program: no such process ran while it did. Start a real child process; do not make up pids.`,
-              hint: 'Start the child with spawn() (or fork()) from node:child_process and print the pid it reports (child.pid); the child prints its own process.pid.',
+              hint: `Start the child as a real process${language === undefined ? '' : ` with ${language.words.childProcess}`}.`,
             };
           }
-          if (config.command !== undefined && !process.command.includes(config.command)) {
+          if (expected !== undefined && !process.command.includes(expected)) {
             if (process.commandBeforeExecOnly === true) {
               doubt ??= `the grader saw process ${pid} (${where}) only as it was starting, before it had loaded its program (it still showed its parent's command line), so it could not tell which program it ran`;
               continue;
             }
             return {
               passed: false,
-              message: `Process ${pid} (${where}) ran ${quote(shortCommand(process.command))}, not ${config.command}.`,
-              hint: `Start the child with the program ${config.command} (spawn(process.execPath, [path of ${config.command}, ...])), not with your own program.`,
+              message: `Process ${pid} (${where}) ran ${quote(shortCommand(process.command))}, not ${expected}.`,
+              hint: `Start the child with the program ${expected}${language === undefined || config.program === undefined ? '' : ` (${language.words.startSibling(expected)})`}, not with your own program.`,
             };
           }
           printed.add(pid);
@@ -100,7 +106,7 @@ export const processesCheck: CheckKind<typeof schema> = {
       return {
         passed: false,
         message: `Only ${plural(descendants.length, 'child process')} of your program ${descendants.length === 1 ? 'was' : 'were'} seen while it ran; at least ${min} were expected.`,
-        hint: 'Start each child as its own process (spawn() from node:child_process); an async function or a timer is not a process.',
+        hint: `Start each child as its own process${language === undefined ? '' : ` (${language.words.childProcess})`}; a function, a thread or a timer is not a process.`,
       };
     }
     if (max !== undefined && descendants.length > max) {
@@ -111,6 +117,12 @@ export const processesCheck: CheckKind<typeof schema> = {
     return { passed: true, message: `As expected, ${what}.` };
   },
 };
+
+/** The text the printed pids' command lines must hold: `command` as is, or `program`'s file in the run's language. */
+function expectedCommand(config: ProcessesConfig, language: CheckContext['language']): string | undefined {
+  if (config.program !== undefined) return language?.runFile(config.program) ?? config.program;
+  return config.command;
+}
 
 /** A command line without the sandbox's directories: `node /program/child.js 1` → `node child.js 1`. */
 function shortCommand(command: string): string {

@@ -39,6 +39,18 @@ describe('processes', () => {
     expect(outcome.message).toBe('Process 11 (line 1 `Child is 11`) ran `node solution.js --child`, not child.js.');
   });
 
+  it("checks a sibling program by its file in the run's language (program: child)", () => {
+    const config = { printedPids: ['Child is {pid:p}'], program: 'child' };
+    const withLanguage = (command: string, language: typeof typescript) => ({ ...ctx(['Child is 11'], [main, proc(11, { command })]), language });
+    expect(processesCheck.run(config, withLanguage('node /program/child.js 1', typescript)).passed).toBe(true);
+    expect(processesCheck.run(config, withLanguage('/usr/bin/python3 -E -s -B /program/child.py 1', python3)).passed).toBe(true);
+    const wrong = processesCheck.run(config, withLanguage('/usr/bin/python3 -E -s -B /program/solution.py child 1', python3));
+    expect(wrong.message).toBe('Process 11 (line 1 `Child is 11`) ran `python3 -E -s -B solution.py child 1`, not child.py.');
+    expect(wrong.hint).toContain('sys.executable');
+    // A TypeScript program running child.py is not running its own child program.
+    expect(processesCheck.run(config, withLanguage('/usr/bin/python3 /program/child.py 1', typescript)).passed).toBe(false);
+  });
+
   it("is the grader's doubt, not a failure, when it saw a printed child only before its exec", () => {
     const early = proc(14, { command: 'node /program/solution.js', maxThreads: 1, threadIds: 1, commandBeforeExecOnly: true });
     const outcome = processesCheck.run({ printedPids: ['Child is {pid:p}'], command: 'child.js' }, ctx(['Child is 14'], [main, early]));
