@@ -39,7 +39,8 @@ export async function mutateExercise(options: MutationRunOptions): Promise<Mutat
   const workDir = await mkdtemp(path.join(os.tmpdir(), `grader-mutate-${slug}-`));
   try {
     const prepared = await prepare(spec, root, workDir, pool);
-    const tests = [...spec.tests]
+    const tests = spec.tests
+      .map(instrumentedTest)
       .sort((a, b) => (prepared.durations.get(a.name) ?? 0) - (prepared.durations.get(b.name) ?? 0))
       .map((test) => cappedTimeout(test, prepared.durations.get(test.name)));
     let done = 0;
@@ -66,9 +67,22 @@ export async function mutateExercise(options: MutationRunOptions): Promise<Mutat
 }
 
 /**
+ * The instrumented build tests a mutant switch at every mutable expression, so it runs slower
+ * than the reference (thread-counter's locked additions: 1.7 x the CPU time): its runs, the
+ * baseline's and the mutants', get this many times the spec's timeout. A longer limit can only
+ * turn a "timed out" mutant into a killed or surviving one, never hide a hang.
+ */
+export const INSTRUMENTED_TIMEOUT_FACTOR = 2;
+
+/** A test as the instrumented build runs it: the spec's timeout times the factor above. */
+export function instrumentedTest(test: TestSpec): TestSpec {
+  return { ...test, timeoutMs: test.timeoutMs * INSTRUMENTED_TIMEOUT_FACTOR };
+}
+
+/**
  * A mutant that hangs would hold a test for its whole timeout: like Stryker, stop it at three
- * times the reference's time plus 5 s when that is shorter than the spec's timeout (a mutant
- * stopped there is reported as timed out, with both limits).
+ * times the baseline's time plus 5 s when that is shorter than the (instrumented) test's timeout
+ * (a mutant stopped there is reported as timed out, with both limits).
  */
 export function cappedTimeout(test: TestSpec, baselineMs: number | undefined): TestSpec {
   if (baselineMs === undefined) return test;
@@ -76,10 +90,12 @@ export function cappedTimeout(test: TestSpec, baselineMs: number | undefined): T
   return cap < test.timeoutMs ? { ...test, timeoutMs: cap } : test;
 }
 
-/** Why a timed-out mutant counts as detected, when the limit it hit is not the spec's own. */
+/** Which limit a timed-out mutant hit, when it is not the spec's own timeout. */
 function timeoutReason(test: TestSpec, spec: readonly TestSpec[]): string | undefined {
   const own = spec.find((t) => t.name === test.name)?.timeoutMs;
-  return own === undefined || own === test.timeoutMs ? undefined : `stopped after ${test.timeoutMs} ms: 3 x the reference's time + 5 s (the spec allows ${own} ms)`;
+  if (own === undefined || own === test.timeoutMs) return undefined;
+  const limit = test.timeoutMs === own * INSTRUMENTED_TIMEOUT_FACTOR ? `${INSTRUMENTED_TIMEOUT_FACTOR} x the spec's timeout` : "3 x the baseline's time + 5 s";
+  return `stopped after ${test.timeoutMs} ms: ${limit} (the spec allows ${own} ms)`;
 }
 
 interface Prepared {
@@ -117,7 +133,7 @@ async function prepare(spec: ExerciseSpec, root: string, workDir: string, pool: 
     const context: TestGradingContext = { slug: spec.slug, program: { ...program, activeMutant: NO_MUTANT }, reference };
     // Twice at most: a timing test may fail once on a loaded machine.
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const results = await Promise.all(spec.tests.map((test) => pool.run(() => gradeTest(test, context), test.exclusive)));
+      const results = await Promise.all(spec.tests.map(instrumentedTest).map((test) => pool.run(() => gradeTest(test, context), test.exclusive)));
       const failed = results.filter((r) => r.status !== 'passed');
       if (failed.length === 0) {
         return { program, mutants: instrumented.mutants, variable, durations: new Map(results.map((r) => [r.name, r.durationMs])), reference };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namesMutant, parseEquivalents, unmatchedEquivalents } from '../../grader/mutation/equivalents.js';
 import type { MutantSite } from '../../grader/mutation/instrument.js';
-import { cappedTimeout } from '../../grader/mutation/mutate-exercise.js';
+import { cappedTimeout, INSTRUMENTED_TIMEOUT_FACTOR, instrumentedTest } from '../../grader/mutation/mutate-exercise.js';
 import { countOutcomes, type MutantOutcome } from '../../grader/mutation/results.js';
 import type { TestSpec } from '../../grader/spec/types.js';
 
@@ -56,5 +56,12 @@ describe('a mutant test\'s timeout', () => {
   it('stays the spec\'s when that is shorter, or when the reference was not timed', () => {
     expect(cappedTimeout(test, 6000).timeoutMs).toBe(20_000);
     expect(cappedTimeout(test, undefined)).toBe(test);
+  });
+  it('allows the slower instrumented build a multiple of the spec\'s timeout, then caps it', () => {
+    const instrumented = instrumentedTest(test);
+    expect(instrumented.timeoutMs).toBe(20_000 * INSTRUMENTED_TIMEOUT_FACTOR);
+    expect(test.timeoutMs).toBe(20_000);
+    expect(cappedTimeout(instrumented, 10_000).timeoutMs).toBe(35_000);
+    expect(cappedTimeout(instrumented, 30_000).timeoutMs).toBe(instrumented.timeoutMs);
   });
 });
