@@ -14,7 +14,9 @@ For instructors: validates every spec (or only the SLUGs named) against specs/sc
 grades every reference (it must pass every test) and every known-bad variant in
 reference/SLUG/wrong/NAME/ (it must fail as the spec's mustReject.NAME says), and prints
 how strong each spec is. A spec whose known-bad variants all pass is weak. Then the mutation
-score of each spec, from the last recorded mutation run (specs/mutation/SLUG.results.json).
+score of each spec, from the last recorded mutation run (specs/mutation/SLUG.results.json):
+a score below 95%, a run that no longer matches the reference, spec or equivalents file, or
+none at all is a problem.
 Then the promise table: what each statement promises (worker threads, a child process, no busy
 waiting, in parallel, in any order, timing, files, exit statuses, flags) and the tests that
 check it; a promise no test checks, or a check the statement never announces, is a problem.
@@ -51,7 +53,10 @@ export const checkCommand = defineCommand({
       onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}${firstProblem(problems)}\n`),
     });
     write(`\n${strengthTable(result)}\n`);
-    write(`${await mutationSummary(env.root, result.exercises.map((e) => e.slug))}\n`);
+    // The mutation score of each valid spec, from its recorded run (stale, missing or low: a problem).
+    const mutation = await mutationSummary(env.root, result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug));
+    write(`${mutation.text}\n`);
+    result.problems.push(...mutation.problems);
     // Every promise of each statement graded, every check announced (grader/instructor/promises.ts).
     const promises = await catalogPromises(env.root, result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug));
     write(`\nPromises of the statements and the tests that check them:\n${promiseTable(promises)}\n\n`);

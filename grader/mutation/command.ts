@@ -2,9 +2,10 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { listSpecSlugs } from '../grade/grade.js';
+import type { CatalogProblem } from '../instructor/check.js';
 import { UsageError } from '../util/usage-error.js';
 import { mutateCatalog, mutationRows, updateMutationDoc } from './catalog.js';
-import { describeMutant, exerciseReport, mutationTable } from './report.js';
+import { describeMutant, exerciseReport, formatScore, mutationTable } from './report.js';
 import { SCORE_GOAL } from './results.js';
 
 export interface MutateCommandOptions {
@@ -47,10 +48,15 @@ export async function mutateCommand(options: MutateCommandOptions): Promise<numb
   return failures === 0 ? 0 : 1;
 }
 
-/** The mutation table of plain `npm run check`, from the recorded runs, with what needs doing. */
-export async function mutationSummary(root: string, slugs: readonly string[]): Promise<string> {
+/**
+ * The mutation table of plain `npm run check`, from the recorded runs, and its problems: a score
+ * below the goal, a recorded run that no longer matches the reference, spec or equivalents file
+ * (its score says nothing about the spec as it is), an exercise never mutation-tested. Each one
+ * fails the check, like a variant that is not rejected: the table is only worth its freshness.
+ */
+export async function mutationSummary(root: string, slugs: readonly string[]): Promise<{ text: string; problems: CatalogProblem[] }> {
   const rows = await mutationRows(root, slugs);
-  const below = rows.filter((r) => r.counts?.score !== undefined && r.counts.score < SCORE_GOAL).map((r) => r.slug);
+  const below = rows.filter((r) => r.counts !== undefined && !r.stale && (r.counts.score ?? 0) < SCORE_GOAL).map((r) => r.slug);
   const stale = rows.filter((r) => r.stale).map((r) => r.slug);
   const missing = rows.filter((r) => r.counts === undefined).map((r) => r.slug);
   const notes = [
@@ -59,5 +65,13 @@ export async function mutationSummary(root: string, slugs: readonly string[]): P
     ...(stale.length > 0 ? [`Stale (reference, spec or equivalents changed since the run): ${stale.join(', ')}: npm run check -- --mutate ${stale.join(' ')}`] : []),
     ...(missing.length > 0 ? [`Never mutation-tested: ${missing.join(', ')}.`] : []),
   ];
-  return `${mutationTable(rows)}${notes.join('\n')}\n`;
+  const rerun = (slug: string): string => `npm run check -- --mutate ${slug}, then commit specs/mutation/${slug}.results.json`;
+  const problems: CatalogProblem[] = [
+    ...rows
+      .filter((r) => below.includes(r.slug))
+      .map((r) => ({ slug: r.slug, message: `mutation score ${formatScore(r.counts?.score)} is below the goal of ${SCORE_GOAL}%: strengthen the spec against the surviving mutants or record the equivalent ones (docs/mutation.md)` })),
+    ...stale.map((slug) => ({ slug, message: `the recorded mutation run no longer matches the reference, spec or equivalents file: ${rerun(slug)}` })),
+    ...missing.map((slug) => ({ slug, message: `never mutation-tested: ${rerun(slug)}` })),
+  ];
+  return { text: `${mutationTable(rows)}${notes.join('\n')}\n`, problems };
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkCatalog, strengthOf, type CatalogCheck } from '../../grader/instructor/check.js';
+import { mutationSummary } from '../../grader/mutation/command.js';
+import type { MutationResult } from '../../grader/mutation/results.js';
 import { loadSpec } from '../../grader/spec/load.js';
 import { capture, put, tempRepo } from './temp-repo.js';
 
@@ -64,14 +66,17 @@ describe('npm run check', () => {
     expect(weak.stdout).toContain('the spec is weak');
     // The BAD line says why at once, not only at the end after the tables.
     expect(weak.stdout).toMatch(/^BAD cwd-path: the known-bad variant "[a-z-]+" was not rejected as intended: .* \(more at the end\)$/m);
+    // Its spec changed since its recorded mutation run: the score no longer holds, a problem too.
+    expect(weak.stdout).toMatch(/cwd-path +\d+ .* STALE/);
+    expect(weak.stdout).toContain('- cwd-path: the recorded mutation run no longer matches the reference, spec or equivalents file: npm run check -- --mutate cwd-path');
     const sound = await capture(['check', 'env-set'], repo);
     expect(sound.status, sound.stdout).toBe(0);
     const spec = await loadSpec(path.join(repo, 'specs', 'env-set.yaml'));
     const points = spec.tests.reduce((sum, test) => sum + test.points, 0);
     expect(sound.stdout).toMatch(new RegExp(`env-set +${spec.tests.length} +0 +${points} +passes +\\d+ +\\d+ +0 +0 +strong`));
-    // Below it, the mutation score from the recorded run (this throwaway repository has none).
+    // Below it, the mutation score from the recorded run (copied with the exercise, so current).
     expect(sound.stdout).toMatch(/exercise +mutants +killed +timed out +survived +equivalent +errors +score +recorded run/);
-    expect(sound.stdout).toContain('Never mutation-tested: env-set.');
+    expect(sound.stdout).toMatch(/env-set +\d+ .* current/);
   });
 
   it('reports a variant without a mustReject entry, a mustReject without a variant, a failing reference and a bad spec', async () => {
@@ -92,6 +97,24 @@ describe('npm run check', () => {
       expect(messages).toContain('env-set: the reference does not pass every test');
       expect(messages).toMatch(/broken: the spec is not valid:\n.*broken\.yaml:5:\d+: .*check names no known check kind/);
       expect(checked.exercises.find((e) => e.slug === 'broken')?.strength).toBe('invalid');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('fails on a mutation score below the goal and on an exercise never mutation-tested', async () => {
+    const other = await tempRepo(['env-set'], 'check-mutation-');
+    try {
+      const results = JSON.parse(await readFile(path.join(other, 'specs', 'mutation', 'env-set.results.json'), 'utf8')) as MutationResult;
+      const scored = results.mutants.filter((m) => m.status !== 'equivalent');
+      for (const mutant of scored.slice(0, Math.ceil(scored.length / 10))) mutant.status = 'survived';
+      await writeFile(path.join(other, 'specs', 'mutation', 'env-set.results.json'), JSON.stringify(results));
+      const low = await mutationSummary(other, ['env-set']);
+      expect(low.problems).toEqual([{ slug: 'env-set', message: expect.stringMatching(/^mutation score \d+\.\d% is below the goal of 95%/) as string }]);
+      expect(low.text).toMatch(/env-set .*\(below goal\) +current/);
+      await rm(path.join(other, 'specs', 'mutation', 'env-set.results.json'));
+      const none = await mutationSummary(other, ['env-set']);
+      expect(none.problems).toEqual([{ slug: 'env-set', message: 'never mutation-tested: npm run check -- --mutate env-set, then commit specs/mutation/env-set.results.json' }]);
     } finally {
       await rm(other, { recursive: true, force: true });
     }
