@@ -29,7 +29,8 @@ export const newCommand = defineCommand({
       `Made the exercise ${slug}:\n${written.map((file) => `  ${shown(file)}\n`).join('')}\n` +
         `It is graded end to end already:\n` +
         `  npm run grade -- --solutions reference ${slug}   the reference passes\n` +
-        `  npm run check -- ${slug}                         the known-bad variant is rejected\n` +
+        `  npm run check -- --mutate ${slug}                records its mutation score (docs/mutation.md)\n` +
+        `  npm run check -- ${slug}                         the known-bad variant is rejected, the score recorded\n` +
         `Now write the statement, the reference and the spec of the real exercise (README: "Adding an exercise").\n`,
     );
     return 0;

@@ -28,13 +28,15 @@ describe('recorded mutation results', () => {
     await writeResults(root, { slug: 'demo', fingerprint: await mutationFingerprint(root, 'demo'), ranAt: '', durationMs: 1, variable: 'visible', mutants });
     const [current] = await mutationRows(root, ['demo']);
     expect(current).toMatchObject({ stale: false, counts: { mutants: 4, killed: 2, timedOut: 1, survived: 1, score: 75 } });
-    const summary = await mutationSummary(root, ['demo', 'other']);
+    const summary = (await mutationSummary(root, ['demo', 'other'])).text;
     expect(summary).toMatch(/demo +4 +2 +1 +1 +0 +0 +75\.0% \(below goal\) +current/);
     expect(summary).toContain('Never mutation-tested: other.');
 
     await writeFile(path.join(root, 'specs', 'demo.yaml'), 'slug: demo\ntitle: changed\n');
     const [stale] = await mutationRows(root, ['demo']);
     expect(stale?.stale).toBe(true);
-    expect(await mutationSummary(root, ['demo'])).toContain('npm run check -- --mutate demo');
+    const staleSummary = await mutationSummary(root, ['demo']);
+    expect(staleSummary.text).toContain('npm run check -- --mutate demo');
+    expect(staleSummary.problems.map((p) => p.message)).toEqual([expect.stringContaining('no longer matches')]);
   });
 });
