@@ -45,15 +45,21 @@ export async function mutateCatalog(options: CatalogMutationOptions): Promise<vo
 const TABLE_START = '<!-- mutation-table -->';
 const TABLE_END = '<!-- /mutation-table -->';
 
-/** Rewrites the table between the markers of docs/mutation.md from the recorded results. */
-export async function updateMutationDoc(root: string, slugs: readonly string[]): Promise<boolean> {
-  const file = path.join(root, 'docs', 'mutation.md');
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return false;
-  const start = text.indexOf(TABLE_START);
-  const end = text.indexOf(TABLE_END);
-  if (start < 0 || end < start) return false;
+/** The files that show the mutation table between the markers above. */
+export const MUTATION_TABLE_FILES = ['README.md', path.join('docs', 'mutation.md')];
+
+/** Rewrites the table between the markers of README.md and docs/mutation.md from the recorded results; the files it rewrote. */
+export async function updateMutationDoc(root: string, slugs: readonly string[]): Promise<string[]> {
   const table = mutationMarkdown(await mutationRows(root, slugs));
-  await writeFile(file, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
-  return true;
+  const updated: string[] = [];
+  for (const name of MUTATION_TABLE_FILES) {
+    const file = path.join(root, name);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const start = text?.indexOf(TABLE_START) ?? -1;
+    const end = text?.indexOf(TABLE_END) ?? -1;
+    if (text === undefined || start < 0 || end < start) continue;
+    await writeFile(file, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
+    updated.push(name);
+  }
+  return updated;
 }

@@ -44,7 +44,7 @@ export async function mutateCommand(options: MutateCommandOptions): Promise<numb
   });
   const updated = await updateMutationDoc(root, known);
   write(`\n${mutationTable(await mutationRows(root, slugs))}`);
-  write(`${updated ? 'docs/mutation.md updated. ' : ''}Mutation run of ${slugs.length} exercise(s): ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+  write(`${updated.length > 0 ? `${updated.join(' and ')} updated. ` : ''}Mutation run of ${slugs.length} exercise(s): ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
   return failures === 0 ? 0 : 1;
 }
 
