@@ -1,9 +1,10 @@
 // Interactive standard input: send a line, wait until the output shows a line, and so on.
 import { matchLine, NO_BINDINGS, parseTemplate, type Bindings, type LineTemplate, type TemplateEnvironment } from '../checks/template.js';
 import { dateIn, timeZoneOf } from '../checks/reserved.js';
+import type { StepSignal } from '../spec/signals.js';
 import type { StepSpec } from '../spec/types.js';
 import { duration, sleep } from '../util/time.js';
-import { signalStep, type SendSignal } from './signal.js';
+import { signalStep, type SendSignal, type SignalOutcome } from './signal.js';
 
 /** How long an `expect` step waits when it does not say (ms). */
 export const DEFAULT_STEP_TIMEOUT_MS = 5000;
@@ -180,6 +181,20 @@ async function awaitMainPid(target: StepTarget): Promise<void> {
   while (target.mainPid() === undefined && !target.finished() && performance.now() < deadline) await sleep(POLL_MS);
 }
 
+/** Sends a `signal` step's signal, once the main process's pid is known. */
+async function sendSignal(target: StepTarget, step: { signal: StepSignal; to?: string }, bindings: Bindings): Promise<SignalOutcome> {
+  await awaitMainPid(target);
+  let outcome = signalStep(target.signal, step, bindings);
+  // The main process gone from the tree before the supervisor's report of its status was read
+  // (a loaded machine): wait for the report, so that the failure says how the program ended.
+  const deadline = performance.now() + DEFAULT_STEP_TIMEOUT_MS;
+  while (!outcome.sent && step.to === undefined && !target.finished() && performance.now() < deadline) {
+    await sleep(POLL_MS);
+    outcome = signalStep(target.signal, step, bindings);
+  }
+  return outcome;
+}
+
 /** Waits until the program has ended by itself; when it has not within `timeoutMs`, why not (a failure's detail). */
 async function awaitOwnEnd(target: StepTarget, timeoutMs: number, last: LastAction | undefined): Promise<string | undefined> {
   const deadline = performance.now() + timeoutMs;
@@ -230,8 +245,7 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
     if ('close' in step) {
       target.closeStdin();
     } else if ('signal' in step) {
-      await awaitMainPid(target);
-      const outcome = signalStep(target.signal, step, bindings);
+      const outcome = await sendSignal(target, step, bindings);
       if (!outcome.sent) return fail(index, step, `${describeStep(step, index)}: ${outcome.reason}`, target.finished());
       last = { kind: 'signal', signal: step.signal, step: index + 1 };
     } else if ('expectExit' in step) {

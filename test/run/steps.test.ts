@@ -146,6 +146,34 @@ describe('a program that a signal ended', () => {
   });
 });
 
+describe('a signal to a program that has just ended', () => {
+  it('waits for the report of its end, and says how it ended rather than that its pid was not found', async () => {
+    // The main process is gone from the tree; the supervisor's status arrives a few polls later.
+    let looks = 0;
+    const target: StepTarget = {
+      ...scripted('ready\n', []),
+      finished: () => looks >= 3,
+      signal: () =>
+        ++looks >= 3
+          ? { sent: false, reason: 'your program had already ended (exit status 0)' }
+          : { sent: false, reason: 'no process of your program with pid 100 (the process the grader started) was running' },
+    };
+    const failure = await playSteps(target, [{ expect: 'ready' }, { signal: 'SIGUSR1' }]);
+    expect(failure?.detail).toBe('step 2 (send SIGUSR1): your program had already ended (exit status 0)');
+  });
+
+  it('does not wait for a pid the program printed: that one is not the run\'s to report', async () => {
+    let sends = 0;
+    const target: StepTarget = {
+      ...scripted('child 7\n', []),
+      signal: () => (sends++, { sent: false, reason: 'no process of your program with pid 7 (the pid {pid:kid} your program printed) was running' }),
+    };
+    const failure = await playSteps(target, [{ expect: 'child {pid:kid}' }, { signal: 'SIGUSR1', to: '{pid:kid}' }]);
+    expect(failure?.detail).toBe('step 2 (send SIGUSR1 to {pid:kid}): no process of your program with pid 7 (the pid {pid:kid} your program printed) was running');
+    expect(sends).toBe(1);
+  });
+});
+
 describe('expectExit', () => {
   it('speaks of input only when some was sent', async () => {
     const noInput = await playSteps(scripted('', []), [{ expectExit: { timeoutMs: 50 } }]);
