@@ -10,6 +10,7 @@ import { measurePerTest, perTestTable, type PerTestReport } from '../bench/per-t
 import { benchMatching } from '../bench/matching.js';
 import { measureDetection } from '../bench/detection.js';
 import { measureGoals, type Tree } from '../bench/goals.js';
+import { measurePacking, packingLines } from '../bench/packing.js';
 import { listSpecSlugs } from '../grade/grade.js';
 import { benchRaces } from '../bench/races.js';
 import { loadSpec } from '../spec/load.js';
@@ -48,6 +49,11 @@ npm run bench -- --goals [--against DIR] [--runs N] [SLUG ...]
   variant that a cheap test rejects, graded failures first on the console (goal 1 s); medians
   of N runs (default 3) of the grader's own Total time, the command's wall time beside it.
 
+npm run bench -- --packing [--runs N] [SLUG ...]
+  grades the references of the SLUGs (default: those with a one-core test) N times (default 3)
+  with their one-core tests holding the whole machine and as the specs say, alternated: wall
+  time and the place-time the pool left idle while tests waited.
+
 npm run bench -- --per-test [SLUG ...]
   grades the references one test at a time in a grader process of its own (cgroup accounting)
   and prints each test's CPU time (grader and program tree) and wall time, costliest first,
@@ -70,7 +76,8 @@ function catalogLine(label: string, t: CatalogTiming & { tree?: Accounting }): s
 const loadAtEnd = (): string => `Load average at the end: ${describeMachine().split('load average ')[1]}\n`;
 
 /** `--goals`: the three speed goals, this checkout alternated with `against` (an older one) if given. */
-async function benchGoals(root: string, against: string | undefined, slugs: string[], runs: number): Promise<number> {
+async function benchGoals(root: string, against: string | undefined, positionals: string[], runs: number): Promise<number> {
+  const slugs = positionals.length > 0 ? positionals : await listSpecSlugs(path.join(root, 'specs'));
   const trees: Tree[] = [{ label: 'this', root }];
   if (against !== undefined) trees.unshift({ label: path.basename(path.resolve(against)), root: path.resolve(against) });
   process.stdout.write(`Speed goals (${trees.map((t) => `${t.label} = ${t.root}`).join(', ')}): ${describeMachine()}\n`);
@@ -109,6 +116,15 @@ async function benchPerTest(root: string, positionals: string[]): Promise<number
   return report.tests.every((t) => t.passed) ? 0 : 1;
 }
 
+/** `--packing`: one-core tests holding the machine against taking one place (grader/bench/packing.ts). */
+async function benchPacking(root: string, positionals: string[], runs: number): Promise<number> {
+  const slugs = positionals.length > 0 ? positionals : ['time-elapsed', 'pipe-framing', 'sync-event', 'sync-semaphore'];
+  process.stdout.write(`Packing of one-core tests (${slugs.join(' ')}): ${describeMachine()}\n`);
+  for (const line of packingLines(await measurePacking(root, slugs, runs))) process.stdout.write(`${line}\n`);
+  process.stdout.write(loadAtEnd());
+  return 0;
+}
+
 /** `npm run bench`: timing goals are measured here, never in unit tests. */
 export const benchCommand = defineCommand({
   usage: USAGE,
@@ -126,6 +142,7 @@ export const benchCommand = defineCommand({
     'per-test': { type: 'boolean' },
     'per-trial': { type: 'boolean' },
     goals: { type: 'boolean' },
+    packing: { type: 'boolean' },
     against: { type: 'string' },
     spec: { type: 'string' },
     only: { type: 'string', multiple: true },
@@ -139,10 +156,8 @@ export const benchCommand = defineCommand({
       for (const t of benchMatching(runs)) process.stdout.write(`  ${t.label}: ${t.lines} lines, ${t.steps} steps, median ${ms(t.medianMs)}\n`);
       return 0;
     }
-    if (values.goals) {
-      const slugs = positionals.length > 0 ? positionals : await listSpecSlugs(path.join(env.root, 'specs'));
-      return benchGoals(env.root, values.against, slugs, wholeNumber(values.runs, '--runs') ?? 3);
-    }
+    if (values.packing) return benchPacking(env.root, positionals, wholeNumber(values.runs, '--runs') ?? 3);
+    if (values.goals) return benchGoals(env.root, values.against, positionals, wholeNumber(values.runs, '--runs') ?? 3);
     if (values.races && values['per-trial']) {
       const [slug, ...rest] = positionals;
       if (slug === undefined || rest.length > 0) throw new UsageError('--per-trial measures one exercise: name its SLUG.');

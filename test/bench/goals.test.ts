@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cheapFailure, goalLine, totalSeconds } from '../../grader/bench/goals.js';
+import { asWholeMachine } from '../../grader/bench/packing.js';
+import { loadSpecs } from '../../grader/grade/grade.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -24,5 +26,16 @@ describe('the speed goals benchmark', () => {
     const line = goalLine(row, [{ label: 'old', root: '/a' }, { label: 'this', root: '/b' }]);
     expect(line).toContain('old: 4.0 s (wall 4.5 s) over');
     expect(line).toContain('this: 0.7 s (wall 1.1 s) met');
+  });
+});
+
+describe('the packing benchmark', () => {
+  it('makes one-core tests whole-machine for the "before" grading, and nothing else', async () => {
+    const [spec] = await loadSpecs(root, ['time-elapsed']);
+    const before = asWholeMachine([spec!])[0]!;
+    const claims = (s: typeof spec) => s!.tests.map((t) => t.exclusive);
+    expect(claims(spec)).toContain('one-core');
+    expect(claims(before)).not.toContain('one-core');
+    expect(claims(before)).toEqual(claims(spec).map((c) => (c === 'one-core' ? true : c)));
   });
 });
