@@ -12,6 +12,7 @@ import { SpecError } from '../spec/spec-error.js';
 import type { ExerciseSpec } from '../spec/types.js';
 import { describeFailures, gradeSolution } from './grade-solution.js';
 import { classifyRejection, type Rejection } from './rejection.js';
+import { LANGUAGES, type Language } from '../languages/index.js';
 
 /** strong: every variant rejected as intended; weak: none rejected (or none exist); partial: between. */
 export type Strength = 'strong' | 'partial' | 'weak' | 'invalid';
@@ -55,9 +56,9 @@ export interface CatalogCheckOptions {
   onExercise?: (exercise: ExerciseCheck, problems: CatalogProblem[]) => void;
 }
 
-/** Known-bad variant folders of an exercise: reference/SLUG/wrong/NAME/. */
-export async function variantNames(root: string, slug: string): Promise<string[]> {
-  const entries = await readdir(path.join(root, 'reference', slug, 'wrong'), { withFileTypes: true }).catch(() => []);
+/** Known-bad variant folders of an exercise: reference/SLUG/wrong/NAME/ (or reference/SLUG/FOLDER/wrong/NAME/, another language's). */
+export async function variantNames(root: string, slug: string, folder = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, 'reference', slug, folder, 'wrong'), { withFileTypes: true }).catch(() => []);
   return entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -109,34 +110,15 @@ async function checkExercise(root: string, slug: string, pool: TaskPool, problem
     problem(message);
     return result;
   }
-  const referenceDir = path.join(root, 'reference', slug);
-  const names = await variantNames(root, slug);
+  const checks = await Promise.all(
+    LANGUAGES.map((language, index) => checkLanguage({ root, spec, pool, problem, language, folder: index === 0 ? '' : language.name })),
+  );
+  const present = checks.filter((c) => c !== undefined);
   for (const name of Object.keys(spec.mustReject)) {
-    if (!names.includes(name)) problem(`mustReject names "${name}", but reference/${slug}/wrong/${name}/ does not exist`);
+    if (!present.some((c) => c.names.includes(name))) problem(`mustReject names "${name}", but ${variantFolder(slug, name)} does not exist`);
   }
-  const referenceRun = existsSync(path.join(referenceDir, `${spec.entry}.ts`))
-    ? gradeSolution(spec, referenceDir, { root, pool })
-    : undefined;
-  const variantRuns = names.map(async (name): Promise<VariantCheck> => {
-    const expectation = spec.mustReject[name];
-    const result = await gradeSolution(spec, path.join(referenceDir, 'wrong', name), {
-      root,
-      pool,
-      ...(expectation ? { onlyTests: expectation.tests } : {}),
-    });
-    const verdict = classifyRejection(result, expectation);
-    if (!expectation) problem(`reference/${slug}/wrong/${name}/ has no mustReject entry in specs/${slug}.yaml (${verdict.detail})`);
-    else if (verdict.rejection !== 'intended') problem(`the known-bad variant "${name}" was not rejected as intended: ${verdict.detail}`);
-    return { name, ...verdict };
-  });
-  let referencePassed = false;
-  if (referenceRun === undefined) {
-    problem(`there is no reference solution reference/${slug}/${spec.entry}.ts`);
-  } else {
-    const result = await referenceRun;
-    referencePassed = result.status === 'passed';
-    if (!referencePassed) problem(`the reference does not pass every test:\n${describeFailures(result)}`);
-  }
+  const referencePassed = (await Promise.all(present.map((c) => c.referencePassed))).every(Boolean);
+  const variantRuns = present.flatMap((c) => c.variantRuns);
   const variants = await Promise.all(variantRuns);
   const strength = strengthOf(variants);
   if (strength === 'weak') {
@@ -151,6 +133,54 @@ async function checkExercise(root: string, slug: string, pool: TaskPool, problem
     variants,
     strength,
   };
+}
+
+/** Where a mustReject key's variant is: NAME in reference/SLUG/wrong/, LANGUAGE/NAME in reference/SLUG/LANGUAGE/wrong/. */
+function variantFolder(slug: string, key: string): string {
+  const [language, name] = key.includes('/') ? key.split('/', 2) : [undefined, key];
+  return language === undefined ? `reference/${slug}/wrong/${name}/` : `reference/${slug}/${language}/wrong/${name}/`;
+}
+
+/** One language's reference and known-bad variants of an exercise (undefined: the language has none here). */
+async function checkLanguage(options: {
+  root: string;
+  spec: ExerciseSpec;
+  pool: TaskPool;
+  problem: (message: string) => void;
+  language: Language;
+  /** '' for the catalog's first language (reference/SLUG/), else its name (reference/SLUG/python/). */
+  folder: string;
+}): Promise<{ names: string[]; referencePassed: Promise<boolean>; variantRuns: Array<Promise<VariantCheck>> } | undefined> {
+  const { root, spec, pool, problem, language, folder } = options;
+  const slug = spec.slug;
+  const shown = folder === '' ? `reference/${slug}` : `reference/${slug}/${folder}`;
+  const referenceDir = path.join(root, shown);
+  const entryFile = `${spec.entry}${language.extension}`;
+  const hasReference = existsSync(path.join(referenceDir, entryFile));
+  // Another language's folder that is not there: that language has no reference of this exercise yet.
+  if (folder !== '' && !existsSync(referenceDir)) return undefined;
+  const names = (await variantNames(root, slug, folder)).map((name) => (folder === '' ? name : `${folder}/${name}`));
+  const gradeAs = { root, pool, language: language.name };
+  const referencePassed = (async (): Promise<boolean> => {
+    if (!hasReference) {
+      problem(`there is no reference solution ${shown}/${entryFile}`);
+      return false;
+    }
+    const result = await gradeSolution(spec, referenceDir, gradeAs);
+    if (result.status !== 'passed') problem(`the ${language.label} reference does not pass every test:\n${describeFailures(result)}`);
+    return result.status === 'passed';
+  })();
+  const variantRuns = names.map(async (key): Promise<VariantCheck> => {
+    const name = key.slice(key.indexOf('/') + 1);
+    // A language's own expectation (python/NAME) first, else the one of the name (NAME).
+    const expectation = spec.mustReject[key] ?? spec.mustReject[name];
+    const result = await gradeSolution(spec, path.join(referenceDir, 'wrong', name), { ...gradeAs, ...(expectation ? { onlyTests: expectation.tests } : {}) });
+    const verdict = classifyRejection(result, expectation);
+    if (!expectation) problem(`${shown}/wrong/${name}/ has no mustReject entry in specs/${slug}.yaml (${verdict.detail})`);
+    else if (verdict.rejection !== 'intended') problem(`the known-bad variant "${key}" was not rejected as intended: ${verdict.detail}`);
+    return { name: key, ...verdict };
+  });
+  return { names, referencePassed, variantRuns };
 }
 
 /** specs/schema.json must be what the check kinds define (editors read it). */

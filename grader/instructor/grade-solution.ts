@@ -13,6 +13,8 @@ export interface SolutionGradingOptions {
   pool: TaskPool;
   /** Grade only the tests of these names (default: every test). */
   onlyTests?: readonly string[];
+  /** The solution's language (default: the one whose entry file the folder holds). */
+  language?: string;
 }
 
 /** Grades `solutionDir` against `spec` (optionally only some of its tests). */
@@ -26,6 +28,7 @@ export function gradeSolution(spec: ExerciseSpec, solutionDir: string, options: 
       referenceDir: path.join(options.root, 'reference', spec.slug),
       cacheDir: path.join(options.root, '.cache', 'build'),
       pool: options.pool,
+      ...(options.language === undefined ? {} : { language: options.language }),
     },
   );
 }

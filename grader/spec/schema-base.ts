@@ -281,7 +281,7 @@ export function specSchema(checkSchema: object): object {
       },
       mustReject: {
         type: 'object',
-        description: 'Known-bad variants in reference/SLUG/wrong/NAME/ and how they must be rejected.',
+        description: 'Known-bad variants and how they must be rejected: key NAME for reference/SLUG/wrong/NAME/, LANGUAGE/NAME for another language\u2019s reference/SLUG/LANGUAGE/wrong/NAME/ (which takes NAME\u2019s entry when it has none of its own).',
         additionalProperties: {
           type: 'object',
           properties: {
