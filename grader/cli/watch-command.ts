@@ -86,11 +86,24 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
   running = gradeSome(slugs).finally(() => (running = undefined));
   await running;
   if (options.signal.aborted) return;
+  const watchers = watchSources(root, solutionsDir, slugs, changed, options.write);
+  waiting();
+  await new Promise<void>((resolve) => {
+    if (options.signal.aborted) resolve();
+    else options.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  for (const watcher of watchers) watcher.close();
+  for (const timer of timers.values()) clearTimeout(timer);
+  while (running !== undefined) await running;
+}
+
+/** Watches each exercise's solution folder (its source files) and the specs; `changed(slug)` on a change. */
+function watchSources(root: string, solutionsDir: string, slugs: readonly string[], changed: (slug: string) => void, write: (text: string) => void): FSWatcher[] {
   const watchers: FSWatcher[] = [];
   for (const slug of slugs) {
     const dir = path.join(solutionsDir, slug);
     if (!existsSync(dir)) {
-      options.write(`(${path.relative(process.cwd(), dir)} does not exist, so it is not watched)\n`);
+      write(`(${path.relative(process.cwd(), dir)} does not exist, so it is not watched)\n`);
       continue;
     }
     watchers.push(watch(dir, (_event, file) => (file === null || SOURCE.test(String(file)) ? changed(slug) : undefined)));
@@ -101,14 +114,7 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
       if (slug !== undefined && slugs.includes(slug) && String(file).endsWith('.yaml')) changed(slug);
     }),
   );
-  waiting();
-  await new Promise<void>((resolve) => {
-    if (options.signal.aborted) resolve();
-    else options.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-  for (const watcher of watchers) watcher.close();
-  for (const timer of timers.values()) clearTimeout(timer);
-  while (running !== undefined) await running;
+  return watchers;
 }
 
 /** The --watch mode of the grade command: watches until Ctrl-C (a second Ctrl-C stops at once). */

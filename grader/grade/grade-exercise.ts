@@ -81,6 +81,19 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
       await options.onTestResult?.(result);
       return result;
     }, test.exclusive);
+  const tests = await runTests(spec, options, runTest);
+  const score = tests.reduce((sum, test) => sum + test.score, 0);
+  const status = tests.some((t) => t.status === 'error') ? 'error' : tests.every((t) => t.status === 'passed') ? 'passed' : 'failed';
+  const notStarted = notStartedMessage(tests, path.relative(process.cwd(), entryFile));
+  if (notStarted !== undefined) return finish({ ...located, status, score, tests, message: notStarted, notStarted: true });
+  return finish({ ...located, status, score, tests });
+}
+
+/**
+ * Runs the spec's tests through the pool, the results in the spec's order. Failures first: the
+ * cheap tests, then the costly ones only when every cheap one passed (else they are not run).
+ */
+async function runTests(spec: ExerciseSpec, options: ExerciseGradingOptions, runTest: (test: TestSpec) => Promise<TestResult>): Promise<TestResult[]> {
   const results = new Map<TestSpec, TestResult>();
   const runAll = async (chosen: TestSpec[]): Promise<void> => {
     const done = await Promise.all(chosen.map(runTest));
@@ -101,12 +114,7 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
   } else {
     await runAll(spec.tests);
   }
-  const tests = spec.tests.map((test) => results.get(test)!);
-  const score = tests.reduce((sum, test) => sum + test.score, 0);
-  const status = tests.some((t) => t.status === 'error') ? 'error' : tests.every((t) => t.status === 'passed') ? 'passed' : 'failed';
-  const notStarted = notStartedMessage(tests, path.relative(process.cwd(), entryFile));
-  if (notStarted !== undefined) return finish({ ...located, status, score, tests, message: notStarted, notStarted: true });
-  return finish({ ...located, status, score, tests });
+  return spec.tests.map((test) => results.get(test)!);
 }
 
 /** The result of an exercise whose solution is not there, or is there twice (undefined when found). */
