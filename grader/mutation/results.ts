@@ -1,11 +1,12 @@
 // The recorded outcome of an exercise's last mutation run: specs/mutation/SLUG.results.json,
 // committed, so that `npm run check` reports the mutation score without mutating on every check.
-// Its fingerprint (reference sources, spec, equivalents file, instrumenter version) tells when it
-// no longer describes the current files: then check calls it stale.
+// Its fingerprint (reference sources, spec without its advisory text, equivalents file,
+// instrumenter version) tells when it no longer describes the current files: then check calls it stale.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parse } from 'yaml';
 import type { MutantSite, VariableMode } from './instrument.js';
 import { sourceFiles } from './instrument.js';
 
@@ -80,10 +81,34 @@ export async function mutationFingerprint(root: string, slug: string): Promise<s
   for (const name of await sourceFiles(referenceDir).catch(() => [])) {
     hash.update(`reference/${name}\n`).update(await readFile(path.join(referenceDir, name)));
   }
-  for (const file of [path.join(root, 'specs', `${slug}.yaml`), equivalentsFile(root, slug)]) {
-    hash.update(`${path.relative(root, file)}\n`).update((await readFile(file).catch(() => undefined)) ?? '(none)');
-  }
+  const spec = await readFile(path.join(root, 'specs', `${slug}.yaml`), 'utf8').catch(() => undefined);
+  hash.update(`specs/${slug}.yaml\n`).update(spec === undefined ? '(none)' : verdictRelevantSpec(spec));
+  const equivalents = equivalentsFile(root, slug);
+  hash.update(`${path.relative(root, equivalents)}\n`).update((await readFile(equivalents).catch(() => undefined)) ?? '(none)');
   return hash.digest('hex').slice(0, 16);
+}
+
+/** Keys of a spec, at any depth, that only explain (to the student or the reader). */
+const ADVISORY_KEYS = new Set(['title', 'hint']);
+
+/**
+ * The part of a spec that can change which mutants it kills: the parsed spec without titles and
+ * hints (nor comments or layout), and without mustReject (how the known-bad variants fail: the
+ * mutation run grades only the tests), so that rewording a hint leaves the recorded run current.
+ * Text that does not parse is taken as it is.
+ */
+export function verdictRelevantSpec(text: string): string {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !ADVISORY_KEYS.has(key)).map(([key, inner]) => [key, strip(inner)]));
+  };
+  try {
+    const { mustReject: _variants, ...graded } = parse(text) as Record<string, unknown>;
+    return JSON.stringify(strip(graded));
+  } catch {
+    return text;
+  }
 }
 
 export function instrumenterVersion(): string {

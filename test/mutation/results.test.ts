@@ -32,11 +32,25 @@ describe('recorded mutation results', () => {
     expect(summary).toMatch(/demo +4 +2 +1 +1 +0 +0 +75\.0% \(below goal\) +current/);
     expect(summary).toContain('Never mutation-tested: other.');
 
-    await writeFile(path.join(root, 'specs', 'demo.yaml'), 'slug: demo\ntitle: changed\n');
+    await writeFile(path.join(root, 'specs', 'demo.yaml'), 'slug: demo\ndefaults: { timeoutMs: 5000 }\n');
     const [stale] = await mutationRows(root, ['demo']);
     expect(stale?.stale).toBe(true);
     const staleSummary = await mutationSummary(root, ['demo']);
     expect(staleSummary.text).toContain('npm run check -- --mutate demo');
     expect(staleSummary.problems.map((p) => p.message)).toEqual([expect.stringContaining('no longer matches')]);
+  });
+
+  it('stay current when only a title, a hint, a comment or a known-bad variant\'s expected failure changes', async () => {
+    const spec = (title: string, hint: string, args: string): string =>
+      `# ${hint}\nslug: hinted\ntitle: ${title}\ntests:\n  - name: t\n    args: [${args}]\n    checks:\n      - { check: lines, expect: ["1"], hint: ${hint} }\n` +
+      `mustReject:\n  bug: { test: t, check: lines, message: "${hint}" }\n`;
+    await mkdir(path.join(root, 'reference', 'hinted'), { recursive: true });
+    await writeFile(path.join(root, 'reference', 'hinted', 'solution.ts'), 'console.log(1);\n');
+    await writeFile(path.join(root, 'specs', 'hinted.yaml'), spec('One', 'print 1', '"a"'));
+    const before = await mutationFingerprint(root, 'hinted');
+    await writeFile(path.join(root, 'specs', 'hinted.yaml'), spec('The number one', 'print the number 1', '"a"'));
+    expect(await mutationFingerprint(root, 'hinted')).toBe(before);
+    await writeFile(path.join(root, 'specs', 'hinted.yaml'), spec('One', 'print 1', '"b"'));
+    expect(await mutationFingerprint(root, 'hinted')).not.toBe(before);
   });
 });
