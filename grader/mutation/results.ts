@@ -88,12 +88,12 @@ export async function mutationFingerprint(root: string, slug: string): Promise<s
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Keys of a spec, at any depth, that only explain (to the student or the reader). */
-const ADVISORY_KEYS = new Set(['title', 'hint']);
+/** Keys of a spec, at any depth, that only explain (to the student or the reader): the texts shown. */
+const ADVISORY_KEYS = new Set(['title', 'hint', 'onStall']);
 
 /**
- * The part of a spec that can change which mutants it kills: the parsed spec without titles and
- * hints (nor comments or layout), and without mustReject (how the known-bad variants fail: the
+ * The part of a spec that can change which mutants it kills: the parsed spec without the texts
+ * shown (titles, hints, stall messages; nor comments or layout), and without mustReject (how the known-bad variants fail: the
  * mutation run grades only the tests), so that rewording a hint leaves the recorded run current.
  * Text that does not parse is taken as it is.
  */
