@@ -3,9 +3,10 @@ import { ExportError, exportRepository } from '../instructor/export.js';
 import { RecordError } from '../instructor/record-reference.js';
 import { UsageError } from '../util/usage-error.js';
 import { defineCommand } from './command.js';
+import { languageNames } from '../languages/index.js';
 import { AutograderZipError, writeAutograderZip } from '../gradescope/autograder-zip.js';
 
-const USAGE = `Usage: npm run export -- DIR
+const USAGE = `Usage: npm run export -- [--language NAME] DIR
        npm run export -- --gradescope OUT.zip [SLUG ...]
 
 For instructors: writes the repository that students get to DIR (a new or empty directory):
@@ -14,6 +15,10 @@ draft specs; each spec without its hidden tests and its mustReject section, and 
 \`check: reference\` replaced by the reference's output, recorded now (an \`output\` check, or
 a \`match\` check when the reference check masks what varies).
 
+With --language python: the students write Python: each exercise's starters are
+templates/python/SLUG/*.py (instead of the .ts files), and its statement's "How Node differs"
+section is "How Python does it" (templates/python/SLUG/how-python-does-it.md).
+
 With --gradescope OUT.zip: writes Gradescope's autograder zip instead (setup.sh, run_autograder
 and the grader with its specs, hidden tests and references; every exercise, or the SLUGs named).
 See docs/platforms.md, "Gradescope".`;
@@ -21,7 +26,7 @@ See docs/platforms.md, "Gradescope".`;
 /** `npm run export -- DIR`: the students' repository. */
 export const exportCommand = defineCommand({
   usage: USAGE,
-  options: { gradescope: { type: 'string' } },
+  options: { gradescope: { type: 'string' }, language: { type: 'string' } },
   async run({ values, positionals, env, usageError }) {
     const here = process.env.INIT_CWD ?? process.cwd();
     if (values.gradescope !== undefined) {
@@ -39,7 +44,10 @@ export const exportCommand = defineCommand({
     if (positionals.length !== 1) throw usageError('Give one directory to export to (or --gradescope OUT.zip).');
     const dest = path.resolve(here, positionals[0]!);
     try {
-      const result = await exportRepository(env.root, dest);
+      if (values.language !== undefined && !languageNames().includes(values.language)) {
+        throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${values.language}".`);
+      }
+      const result = await exportRepository(env.root, dest, values.language === undefined ? {} : { language: values.language });
       const write = (text: string): void => void process.stdout.write(text);
       write(`Wrote ${result.files} files to ${dest}\n`);
       for (const spec of result.specs) {

@@ -12,9 +12,11 @@ import { loadSpec, parseSpec } from '../spec/load.js';
 import { recordReferenceOutputs } from './record-reference.js';
 import { studentSpecText } from './student-spec.js';
 import { studentReadme } from './student-readme.js';
+import { DEFAULT_LANGUAGE, languageNamed, type Language } from '../languages/index.js';
+import { readmeFor, sectionFile, starters, statementFor, templateDir } from './language-template.js';
 
 /** Top-level folders and files that students do not get. */
-const LEFT_OUT = ['reference', 'test', '.ci', 'specs/drafts', 'specs/mutation', 'docs', 'node_modules', '.cache', '.git'];
+const LEFT_OUT = ['reference', 'test', '.ci', 'specs/drafts', 'specs/mutation', 'docs', 'node_modules', '.cache', '.git', 'templates'];
 /** npm scripts that need what is left out (the grader's tests, references). */
 const INSTRUCTOR_SCRIPTS = ['test', 'check', 'new', 'export', 'bench', 'flakes'];
 
@@ -36,8 +38,17 @@ export interface ExportResult {
   specs: ExportedSpec[];
 }
 
+export interface ExportOptions {
+  /**
+   * The students' language (grader/languages/; default TypeScript, the assignments as they are):
+   * another one's starters and statement sections come from templates/LANGUAGE/SLUG/.
+   */
+  language?: string;
+}
+
 /** Writes the students' repository of `root` to `dest` (which must not exist, or be empty). */
-export async function exportRepository(root: string, dest: string): Promise<ExportResult> {
+export async function exportRepository(root: string, dest: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const language = options.language === undefined || options.language === DEFAULT_LANGUAGE ? undefined : languageNamed(options.language);
   root = path.resolve(root);
   dest = path.resolve(dest);
   if (dest === root || root.startsWith(`${dest}${path.sep}`)) throw new ExportError(`${dest} holds the repository itself; export to a new directory.`);
@@ -56,18 +67,48 @@ export async function exportRepository(root: string, dest: string): Promise<Expo
     specs.push(summary);
   }
   await mkdir(dest, { recursive: true });
-  for (const file of files) {
+  const written = language === undefined ? files : await writeLanguageFiles(root, dest, files, language);
+  for (const file of written) {
     const from = path.join(root, file);
     const to = path.join(dest, file);
     await mkdir(path.dirname(to), { recursive: true });
     const text = specTexts.get(file);
     if (text !== undefined) await writeFile(to, text);
     else if (file === 'package.json') await writeFile(to, studentPackageJson(await readFile(from, 'utf8')));
-    else if (file === 'README.md') await writeFile(to, studentReadme(await readFile(from, 'utf8')));
+    else if (file === 'README.md') {
+      const readme = studentReadme(await readFile(from, 'utf8'));
+      await writeFile(to, language === undefined ? readme : readmeFor(readme, language));
+    }
     else if ((await lstat(from)).isSymbolicLink()) await symlink(await readlink(from), to);
     else await copyFile(from, to);
   }
   return { files: files.length, specs };
+}
+
+/**
+ * For another language: each exercise's starters written from templates/LANGUAGE/SLUG/ and its
+ * statement with the language's section; returns the files still to copy as they are (without
+ * the TypeScript starters and the statements already written).
+ */
+async function writeLanguageFiles(root: string, dest: string, files: string[], language: Language): Promise<string[]> {
+  const slugs = new Set(files.filter((file) => /^assignments\/[^/]+\/README\.md$/.test(file)).map((file) => file.split('/')[1]!));
+  for (const slug of slugs) {
+    const folder = path.join(dest, 'assignments', slug);
+    await mkdir(folder, { recursive: true });
+    const own = await starters(root, language, slug);
+    if (own.size === 0) throw new ExportError(`there is no ${language.label} starter for ${slug} (templates/${language.name}/${slug}/solution${language.extension})`);
+    for (const [name, text] of own) await writeFile(path.join(folder, name), text);
+    const section = await readFile(path.join(templateDir(root, language, slug), sectionFile(language)), 'utf8').catch(() => {
+      throw new ExportError(`there is no "${language.statementSection}" section for ${slug} (templates/${language.name}/${slug}/${sectionFile(language)})`);
+    });
+    await writeFile(path.join(folder, 'README.md'), statementFor(await readFile(path.join(root, 'assignments', slug, 'README.md'), 'utf8'), language, section));
+  }
+  const typescript = languageNamed(DEFAULT_LANGUAGE).extension;
+  return files.filter((file) => {
+    const [top, slug, name] = file.split('/');
+    if (top !== 'assignments' || slug === undefined || !slugs.has(slug) || name === undefined) return true;
+    return !(name === 'README.md' || name.endsWith(typescript));
+  });
 }
 
 async function studentSpec(root: string, file: string): Promise<{ text: string; summary: ExportedSpec }> {

@@ -1,0 +1,14 @@
+# os-walk: see README.md. Run by hand: npm run exercise -- os-walk
+# Python 3 (the grader runs /usr/bin/python3 -E -s -B solution.py ARGS, standard output a file:
+# print(..., flush=True) whatever another process or the grader waits for).
+import sys
+
+
+def main() -> int:
+    # TODO: the program the statement describes.
+    print("os-walk: not implemented yet (see assignments/os-walk/README.md)", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
