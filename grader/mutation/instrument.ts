@@ -64,6 +64,7 @@ export async function instrumentReference(referenceDir: string, outDir: string, 
   const names = await sourceFiles(referenceDir);
   const files = await Promise.all(names.map(async (name) => ({ name, content: await readFile(path.join(referenceDir, name), 'utf8'), mutate: true })));
   // Loaded only here: Babel and Stryker take a while to load, and only a mutation run needs them.
+  requireEsmSupport();
   const { Instrumenter } = await import('@stryker-mutator/instrumenter');
   const result = await new Instrumenter(QUIET).instrument(files, { plugins: null, excludedMutations: [], ignorers: [] });
   await mkdir(outDir, { recursive: true });
@@ -85,6 +86,15 @@ export async function instrumentReference(referenceDir: string, outDir: string, 
     };
   });
   return { dir: outDir, mutants };
+}
+
+/**
+ * Stryker's instrumenter 10 loads Babel 8, whose plugins are ES modules that Babel require()s:
+ * Node 20 does that from 20.19 on (22.12 on 22). Earlier, say so instead of Babel's stack trace.
+ */
+function requireEsmSupport(): void {
+  if ((process.features as { require_module?: boolean }).require_module === true) return;
+  throw new Error(`mutation testing needs a Node.js that can require() ES modules (20.19 or later, 22.12 or later); this is ${process.version}`);
 }
 
 /**
