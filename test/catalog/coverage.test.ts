@@ -13,8 +13,15 @@ describe('each exercise is complete', () => {
       const spec = await loadSpec(path.join(root, 'specs', `${slug}.yaml`));
       const variants = variantsOf(slug);
       expect(variants.length).toBeGreaterThan(0);
-      for (const name of Object.keys(spec.mustReject)) {
-        expect(variants, `mustReject names "${name}" but reference/${slug}/wrong/${name}/ does not exist`).toContain(name);
+      for (const key of Object.keys(spec.mustReject)) {
+        // NAME: reference/SLUG/wrong/NAME/; LANGUAGE/NAME: reference/SLUG/LANGUAGE/wrong/NAME/.
+        const [language, name] = key.includes('/') ? key.split('/', 2) : [undefined, key];
+        if (language === undefined) {
+          expect(variants, `mustReject names "${key}" but reference/${slug}/wrong/${key}/ does not exist`).toContain(key);
+        } else {
+          const folder = path.join('reference', slug, language, 'wrong', name);
+          expect(existsSync(path.join(root, folder)), `mustReject names "${key}" but ${folder}/ does not exist`).toBe(true);
+        }
       }
     });
   }
