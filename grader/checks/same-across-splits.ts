@@ -3,8 +3,8 @@
 // how the bytes were split.
 
 import type { ProgramRun } from '../run/types.js';
-import type { SplitRun } from '../run/splits.js';
-import { describePieces } from '../run/feed.js';
+import type { SplitRun } from '../run/types.js';
+import { describePieces } from '../run/pieces.js';
 import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { quote } from './display.js';
 import { hexDump } from './bytes.js';

@@ -7,6 +7,7 @@ import type { SplitPlan } from './types.js';
 import { sleep } from '../util/time.js';
 
 export type { SplitKind, SplitPlan } from './types.js';
+export { describePieces } from './pieces.js';
 
 /** Wait before the first byte, so that the reader is up (a reader fed before it starts sees one chunk). */
 export const DEFAULT_START_DELAY_MS = 300;
@@ -113,14 +114,6 @@ export function planSplits(feed: FeedSpec, length: number, seed: number): SplitP
     }
   }
   return plans;
-}
-
-/** A short description of the pieces, e.g. "3 pieces: 5, 40, 49 bytes". */
-export function describePieces(pieces: readonly number[]): string {
-  if (pieces.length === 0) return 'no bytes';
-  if (pieces.every((size) => size === 1)) return `${pieces.length} pieces of 1 byte`;
-  const shown = pieces.slice(0, 12).join(', ');
-  return `${pieces.length} piece${pieces.length === 1 ? '' : 's'} of ${shown}${pieces.length > 12 ? ', …' : ''} bytes`;
 }
 
 /**
