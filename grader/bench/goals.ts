@@ -73,7 +73,7 @@ export async function cheapFailure(root: string, slug: string): Promise<string |
 
 export interface GoalOptions {
   trees: Tree[];
-  /** Exercises for goals 2 and 3 (default: every spec of the first tree). */
+  /** Exercises for goals 2 and 3. */
   slugs: string[];
   runs: number;
   progress?: (line: string) => void;
@@ -98,11 +98,12 @@ export async function measureGoals(options: GoalOptions): Promise<GoalRow[]> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'bench-goals-'));
   try {
     for (const slug of options.slugs) {
-      const variant = await cheapFailure(options.trees[0]!.root, slug);
+      // Chosen by this checkout's spec (the last tree), the same folder graded by every tree.
+      const newest = options.trees.at(-1)!.root;
+      const variant = await cheapFailure(newest, slug);
       if (variant === undefined) continue;
-      // The same variant for every tree (its solution folder copied from the first).
       const dir = path.join(scratch, slug);
-      await cp(path.join(options.trees[0]!.root, 'reference', slug, 'wrong', variant), path.join(dir, slug), { recursive: true });
+      await cp(path.join(newest, 'reference', slug, 'wrong', variant), path.join(dir, slug), { recursive: true });
       await measure('cheap failure', `${slug} (${variant})`, () => ['--solutions', dir, slug], false);
     }
   } finally {
