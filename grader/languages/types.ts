@@ -1,7 +1,7 @@
 // A language is a runner plug-in: how a solution folder of it is recognised, built (or checked)
 // and run, and what it says to students about its own pitfalls. Registered in ./index.ts; the
 // checks, the specs and the sandbox never name a language.
-import type { BuildResult } from '../build/types.js';
+import type { BuildResult, BuiltProgram } from '../build/types.js';
 import type { Pitfall } from '../hints/types.js';
 
 export interface LanguageBuildOptions {
@@ -34,6 +34,11 @@ export interface Language {
   runFile(name: string): string;
   /** The source file a run file came from ("child.js" → "child.ts"). */
   sourceFile(runFile: string): string;
+  /**
+   * `text` (a run's stderr) with the positions in the program's files as the program saw them
+   * (`seenDir`, e.g. /sandbox/program) said as the student's source files, relative to the current directory.
+   */
+  sourcePositions(text: string, program: BuiltProgram, seenDir: string): string;
   /** The command line that runs `file` (its path as the program sees it) with `args`. */
   command(file: string, args: readonly string[], options: { heapMb?: number }): string[];
   /** Host directories the runtime needs besides /usr and /lib (bound read-only in bubblewrap). */

@@ -46,7 +46,8 @@ describe('adding a language (C) touches only the registry', () => {
 
   it.runIf(hasCc)("counts a C program's pthreads in thread-counter's observed test", async () => {
     const spec = await loadSpec(path.join(root, 'specs', 'thread-counter.yaml'));
-    const tests = ['the slide: 100 threads, 500 ms sleep', 'a few rounds with a short sleep'];
+    const tests = spec.tests.filter((t) => t.observe || t.checks.some((c) => c.check === 'elapsed')).map((t) => t.name);
+    expect(tests.length).toBeGreaterThanOrEqual(2);
     const result = await gradeSolution(spec, path.join(fixtures, 'solutions', 'thread-counter'), { root, pool, onlyTests: tests });
     expect(result.tests.map((t) => [t.name, t.status])).toEqual(tests.map((name) => [name, 'passed']));
     const threads = result.tests[0]!.checks.find((check) => check.check === 'threads');

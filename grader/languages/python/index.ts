@@ -9,6 +9,7 @@
 //   the program's output goes to a pipe; the statements teach flushing (and the hints name it);
 // - not -S: without the site module, exit() and quit() do not exist, and programs use them.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import type { Language } from '../types.js';
 import { buildPython, PYTHON_MISSING, pythonPath } from './build.js';
 import { PYTHON_PITFALLS } from './pitfalls.js';
@@ -30,6 +31,8 @@ export const python3: Language = {
   build: buildPython,
   runFile: (name) => (name.endsWith('.py') ? name : `${name.replace(/\.[cm]?js$/, '')}.py`),
   sourceFile: (runFile) => runFile,
+  // A traceback's `File "/sandbox/program/solution.py", line 3`: the copy is the student's file, line for line.
+  sourcePositions: (text, program, seenDir) => text.split(`"${seenDir}/`).join(`"${path.relative(process.cwd(), program.sourceDir) || '.'}/`),
   command: (file, args) => [python(), ...PYTHON_FLAGS, file, ...args],
   // /usr/bin/python3 and its library (/usr/lib/python3.11) are under /usr, bound anyway.
   runtimeDirs: () => [],

@@ -2,6 +2,7 @@
 import { NODE_PITFALLS } from '../../hints/pitfalls.js';
 import { bareThreadCount } from '../../run/thread-baseline.js';
 import { nodeInstallDirs } from '../../sandbox/bubblewrap.js';
+import { mapToSources } from '../../run/source-positions.js';
 import type { Language } from '../types.js';
 import { buildTypeScript } from './build.js';
 
@@ -12,6 +13,8 @@ export const typescript: Language = {
   build: buildTypeScript,
   runFile: (name) => (/\.[cm]?js$/.test(name) ? name : `${name}.js`),
   sourceFile: (runFile) => runFile.replace(/\.[cm]?js$/, '.ts'),
+  // Stack traces name the built .js files: mapped back through a source map of the same build.
+  sourcePositions: mapToSources,
   command: (file, args, { heapMb }) => [process.execPath, ...(heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`]), file, ...args],
   runtimeDirs: () => nodeInstallDirs(),
   threadBaseline: {

@@ -6,7 +6,7 @@ import type { RunIdentity } from '../../sandbox/types.js';
 import type { Tier } from '../../sandbox/tier.js';
 import { classifyEnding } from '../classify.js';
 import { readCapped } from '../output.js';
-import { mapToSources } from '../source-positions.js';
+import { languageOf } from '../../languages/index.js';
 import type { Ending, ObservationCoverage, ObservedProcess, ProgramRun, RunSandbox } from '../types.js';
 import type { OutputFiles } from './output-files.js';
 import type { StopReason } from './termination.js';
@@ -64,8 +64,8 @@ export function buildRun(facts: RunFacts): ProgramRun {
   const run: ProgramRun = {
     name: facts.name,
     stdout: out.text,
-    // Positions in the built .js files, as the student's .ts files (source-positions.ts).
-    stderr: mapToSources(err.text, facts.program, facts.sandboxProgramDir),
+    // Positions in the files that ran, as the student's source files (TypeScript: source-positions.ts).
+    stderr: languageOf(facts.program).sourcePositions(err.text, facts.program, facts.sandboxProgramDir),
     exitCode: decoded.exitCode,
     signal: decoded.signal,
     ending,
