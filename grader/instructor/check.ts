@@ -167,7 +167,8 @@ async function checkLanguage(options: {
       return false;
     }
     const result = await gradeSolution(spec, referenceDir, gradeAs);
-    if (result.status !== 'passed') problem(`the ${language.label} reference does not pass every test:\n${describeFailures(result)}`);
+    const which = folder === '' ? 'the reference' : `the ${language.label} reference`;
+    if (result.status !== 'passed') problem(`${which} does not pass every test:\n${describeFailures(result)}`);
     return result.status === 'passed';
   })();
   const variantRuns = names.map(async (key): Promise<VariantCheck> => {
