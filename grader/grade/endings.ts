@@ -3,6 +3,7 @@
 // itself, with the test's `onStall` hint when it stalled, and, in multi-process tests, the peers
 // that had already ended: a process that waits forever for a peer that has gone).
 import { escapeForDisplay } from '../checks/display.js';
+import { graderDoubt } from '../checks/doubt.js';
 import type { CheckResult } from '../report/types.js';
 import { processCapEvidence } from '../run/classify.js';
 import { ANSWER_INPUT_HINT } from '../run/steps.js';
@@ -53,6 +54,8 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
     case 'exited':
       return { check: 'ending', passed: true, message: '' };
     case 'timeout':
+      // The machine starved the run: the timeout measured the machine (re-run, then the grader's error).
+      if (run.endingDoubt !== undefined) return { check: 'ending', ...graderDoubt(run.endingDoubt) };
       return {
         check: 'ending',
         passed: false,
@@ -151,6 +154,8 @@ export function endingVerdict(test: TestSpec, runs: Record<string, ProgramRun>):
   const first = broken[0];
   if (first === undefined) return undefined;
   const verdict = verdictOf(test, first);
+  // The grader's doubt (a starved timeout) is not a stall to explain: it is measured again.
+  if (verdict.doubt !== undefined) return verdict;
   const others = broken.slice(1).map((run) => verdictOf(test, run).message);
   if (stalled(first) && test.onStall !== undefined) verdict.hint = test.onStall;
   const gone = all.filter((run) => run.ending === 'exited' && run !== first);

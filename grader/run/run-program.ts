@@ -254,7 +254,7 @@ function watchRun(request: RunRequest, { limits, files, tree, reports, terminati
     treePids: () => tree.treePids(),
     termination,
   });
-  const clearDeadline = startTimeout(request.timeoutMs, () => reports.status(), termination);
+  const clearDeadline = startTimeout(request.timeoutMs, () => reports.status(), termination, () => tree.treePids());
   return () => {
     stopWatching();
     clearDeadline();

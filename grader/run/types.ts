@@ -62,6 +62,8 @@ export interface ProgramRun {
   ending: Ending;
   /** Extra words on the ending, for the verdict (e.g. the step that stalled). */
   endingDetail?: string;
+  /** Why the grader doubts this ending (a timeout while the machine starved the run): not the program's failure. */
+  endingDoubt?: string;
   /** The likely cause of a failed interactive step, for the student (the step's hint or the grader's advice). */
   stepHint?: string;
   /** The interactive steps failed because the program ended by itself before they were over (its exit status or signal says how). */

@@ -24,6 +24,18 @@ describe('endingVerdict', () => {
     expect(verdict?.hint).toMatch(/waits forever once the peer has gone/);
   });
 
+  it("makes a timeout the machine starved a doubt (measured again, then the grader's error), never a failure", () => {
+    const test = makeTest({ timeoutMs: 30_000, processes: [{ name: 'writer', args: [] }] });
+    const main = makeRun({ ending: 'timeout', endingDetail: 'still running after 30000 ms', endingDoubt: 'the machine was too busy', exitCode: null, signal: 'SIGKILL' });
+    const writer = makeRun({ name: 'writer', exitCode: 0, elapsedMs: 140 });
+    const verdict = endingVerdict(test, { main, writer });
+    expect(verdict).toMatchObject({ check: 'ending', passed: false, doubt: 'the machine was too busy' });
+    expect(verdict?.message).toBe('The grader could not measure this reliably: the machine was too busy.');
+    // The same timeout without the doubt stays the program's failure.
+    const { endingDoubt: _doubt, ...plain } = main;
+    expect(endingVerdict(test, { main: plain, writer })?.doubt).toBeUndefined();
+  });
+
   it("says a failed step's last line once, with the step's hint", () => {
     const main = makeRun({
       ending: 'step-timeout',

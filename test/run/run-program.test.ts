@@ -187,6 +187,19 @@ describe.each(tiers)('tier %s', (tier) => {
     expectClean(outcome, 5000);
   });
 
+  it('lets a program that computes silently past the idle threshold go on (silent but working is not "no progress")', async () => {
+    const outcome = await run(tier, 'compute-silently.mjs', { args: ['1800'], idleTimeoutMs: 600, timeoutMs: 15_000 });
+    expect(outcome.run.ending).toBe('exited');
+    expect(outcome.run.stdout).toBe('done\n');
+    expectClean(outcome, 15_000);
+  });
+
+  it('leaves a program that spins silently forever to the timeout, not to "no progress"', async () => {
+    const outcome = await run(tier, 'loop.mjs', { idleTimeoutMs: 400, timeoutMs: 2500 });
+    expect(outcome.run.ending).toBe('timeout');
+    expectClean(outcome, 2500);
+  });
+
   it('classifies running out of heap as memory-limit', async () => {
     const outcome = await run(tier, 'memory-hog.mjs', { limits: { heapMb: 48 }, timeoutMs: 10_000 });
     expect(outcome.run.ending).toBe('memory-limit');

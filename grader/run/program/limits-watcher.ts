@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { ResolvedLimits } from '../../sandbox/types.js';
 import { lastLine, shorten } from '../../util/text.js';
 import { readCapped } from '../output.js';
+import { readTreeActivity, workedBetween, type TreeActivity } from '../tree-activity.js';
 import { anonymousMb } from '../tree-memory.js';
 import type { OutputFiles } from './output-files.js';
 import type { Termination } from './termination.js';
@@ -51,8 +52,8 @@ function memoryOverCap(run: WatchedRun, looks: number): string | undefined {
   return treeMb > cap ? `the program's processes used ${Math.round(treeMb)} MiB of memory together (the cap is ${cap} MiB)` : undefined;
 }
 
-/** Tells how long the output has not grown, and which stream grew last. */
-function idleTracker(files: OutputFiles): (outSize: number, errSize: number) => { idleMs: number; lastPath: string } {
+/** Tells how long the output has not grown, and which stream grew last (`since`: when it last grew). */
+function idleTracker(files: OutputFiles): (outSize: number, errSize: number) => { idleMs: number; lastPath: string; since: number } {
   let lastOut = 0;
   let lastErr = 0;
   let lastGrowth = performance.now();
@@ -64,7 +65,39 @@ function idleTracker(files: OutputFiles): (outSize: number, errSize: number) => 
       lastErr = errSize;
       lastGrowth = performance.now();
     }
-    return { idleMs: performance.now() - lastGrowth, lastPath };
+    return { idleMs: performance.now() - lastGrowth, lastPath, since: lastGrowth };
+  };
+}
+
+/** A reading of the tree's activity during a silent period (`since`: when that silence began). */
+interface Checkpoint {
+  since: number;
+  atMs: number;
+  activity: TreeActivity;
+}
+
+/**
+ * "No progress" means silent AND not working. Half-way through the idle threshold the tree's CPU
+ * time and CPU waiting are read once; at the threshold they are read again: a tree that ran or
+ * waited for a CPU meanwhile (computing, starting up on a busy machine) is not stuck, and is looked
+ * at again half a threshold later (the run's timeout still bounds it). Returns true when the run
+ * is stuck: silent for the threshold and idle since the last reading.
+ */
+function stuckTracker(idleTimeoutMs: number, treePids: () => number[]): (idleMs: number, since: number) => boolean {
+  const half = idleTimeoutMs / 2;
+  let checkpoint: Checkpoint | undefined;
+  return (idleMs, since) => {
+    if (idleMs < half) return false;
+    const now = performance.now();
+    if (checkpoint === undefined || checkpoint.since !== since) {
+      checkpoint = { since, atMs: now, activity: readTreeActivity(treePids()) };
+      return false;
+    }
+    if (idleMs < idleTimeoutMs || now - checkpoint.atMs < half) return false;
+    const activity = readTreeActivity(treePids());
+    if (!workedBetween(checkpoint.activity, activity, now - checkpoint.atMs)) return true;
+    checkpoint = { since, atMs: now, activity };
+    return false;
   };
 }
 
@@ -79,6 +112,7 @@ function idleDetail(idleTimeoutMs: number, file: string, cap: number): string {
 export function watchLimits(run: WatchedRun): () => void {
   const { limits, files, termination } = run;
   const idle = idleTracker(files);
+  const stuck = run.idleTimeoutMs === undefined ? undefined : stuckTracker(run.idleTimeoutMs, () => run.treePids());
   let looks = 0;
   const look = (): void => {
     run.beforeLook();
@@ -90,9 +124,11 @@ export function watchLimits(run: WatchedRun): () => void {
       const stream = outSize >= limits.outputBytes ? 'stdout' : 'stderr';
       return termination.stop('output-limit', `${stream} reached the cap of ${limits.outputBytes} bytes`);
     }
-    const { idleMs, lastPath } = idle(outSize, errSize);
-    if (run.idleTimeoutMs !== undefined && idleMs >= run.idleTimeoutMs) {
-      termination.stop('no-progress', idleDetail(run.idleTimeoutMs, lastPath, limits.outputBytes));
+    const { idleMs, lastPath, since } = idle(outSize, errSize);
+    if (run.idleTimeoutMs !== undefined && stuck?.(idleMs, since) === true) {
+      // Past the threshold only when the program worked (silently) for a while first.
+      const silentMs = idleMs < run.idleTimeoutMs * 1.5 ? run.idleTimeoutMs : Math.round(idleMs);
+      termination.stop('no-progress', idleDetail(silentMs, lastPath, limits.outputBytes));
     }
   };
   const ticker = setInterval(look, WATCH_EVERY_MS);

@@ -79,6 +79,7 @@ export function buildRun(facts: RunFacts): ProgramRun {
   };
   if (facts.program.language !== undefined) run.language = facts.program.language;
   if (detail !== undefined) run.endingDetail = detail;
+  if (facts.stopped?.doubt !== undefined) run.endingDoubt = facts.stopped.doubt;
   if (facts.observed !== undefined) {
     run.processes = facts.observed.processes;
     run.observation = facts.observed.coverage;

@@ -6,6 +6,8 @@ import type { Ending } from '../types.js';
 export interface StopReason {
   ending: Ending;
   detail?: string | undefined;
+  /** The grader doubts this ending (e.g. a timeout on a machine that starved the run): why. */
+  doubt?: string | undefined;
 }
 
 /** The run's stop switch. */
@@ -13,7 +15,7 @@ export interface Termination {
   /** Why the run was stopped, once it was. */
   reason(): StopReason | undefined;
   /** Record the ending (if none was) and kill the whole tree. */
-  stop(ending: Ending, detail?: string): void;
+  stop(ending: Ending, detail?: string, doubt?: string): void;
 }
 
 /** A stop switch that calls `kill` once, on the first stop. */
@@ -21,9 +23,9 @@ export function createTermination(kill: () => void): Termination {
   let stopped: StopReason | undefined;
   return {
     reason: () => stopped,
-    stop(ending, detail) {
+    stop(ending, detail, doubt) {
       if (stopped !== undefined) return;
-      stopped = { ending, detail };
+      stopped = doubt === undefined ? { ending, detail } : { ending, detail, doubt };
       kill();
     },
   };
