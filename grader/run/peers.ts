@@ -4,7 +4,7 @@
 // stopped for a timeout or for no progress gets the likely cause from its threads' wait channels.
 import type { BuiltProgram } from '../build/types.js';
 import type { TestSpec } from '../spec/types.js';
-import { runProgram, startProgram, type RunningProgram } from './run-program.js';
+import { driveProgram, runProgram, startProgram, type RunningProgram } from './run-program.js';
 import type { RunSession } from './session.js';
 import { describeStall, watchStalls } from './stall.js';
 import type { ProgramRun, RunLimits, RunRequest } from './types.js';
@@ -38,20 +38,16 @@ export async function runProcesses(request: ProcessesRequest): Promise<Record<st
 
   const watch = watchStalls(session);
   try {
-    const startedAt = performance.now();
     const mainRequest: RunRequest = { ...base('main'), args: test.args, timeoutMs: test.timeoutMs };
-    let main: Promise<ProgramRun>;
-    const feedMain = request.feedMain;
-    if (feedMain !== undefined) {
-      const running = await startProgram(mainRequest, session);
-      main = feedMain(running).then(() => running.done);
-    } else {
+    if (request.feedMain === undefined) {
       if (test.stdin !== undefined) mainRequest.stdin = test.stdin;
       if (test.steps !== undefined) mainRequest.steps = test.steps;
-      main = runProgram(mainRequest, session);
     }
+    // Peers are timed from the main program's own start, after its preparation (which a loaded machine stretches).
+    const running = await startProgram(mainRequest, session);
+    const main = request.feedMain === undefined ? driveProgram(running, mainRequest) : request.feedMain(running).then(() => running.done);
     const peers = test.processes.map(async (peer): Promise<ProgramRun> => {
-      const wait = (peer.startAfterMs ?? 0) - (performance.now() - startedAt);
+      const wait = (peer.startAfterMs ?? 0) - (Date.now() - running.startedAt);
       if (wait > 0) await sleep(wait);
       const peerRequest: RunRequest = { ...base(peer.name), args: peer.args, timeoutMs: peer.timeoutMs ?? test.timeoutMs };
       if (peer.entry !== undefined) peerRequest.entry = peer.entry;

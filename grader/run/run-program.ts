@@ -357,7 +357,11 @@ function nativeFd(fd: number): 3 {
  * once). Never throws.
  */
 export async function runProgram(request: RunRequest, session?: RunSession): Promise<ProgramRun> {
-  const running = await startProgram(request, session);
+  return driveProgram(await startProgram(request, session), request);
+}
+
+/** Plays a started program's steps, or writes its stdin and closes it; resolves to its run. Never rejects. */
+export async function driveProgram(running: RunningProgram, request: RunRequest): Promise<ProgramRun> {
   if (request.steps !== undefined && request.steps.length > 0) {
     let failure: StepFailure | undefined;
     try {
