@@ -1,6 +1,7 @@
 // Careless and hostile use of resources, graded through the real pipeline in every tier: a CPU
 // loop, a fork bomb, floods of output, invalid UTF-8, and closing stdout (memory: memory.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEASUREMENT_ATTEMPTS } from '../../grader/grade/measurement-doubt.js';
 import { availableTiers, cleanUp, expectHeld, gradeThreat, onlyTest, plantSecrets, removeSecrets, type Graded, type ThreatTest, warmUp } from './harness.js';
 
 const tiers = await availableTiers();
@@ -20,9 +21,15 @@ describe.each(tiers)('tier %s', (tier) => {
   it('stops a CPU loop at the timeout', async () => {
     const graded = await grade('cpu-loop', tier, { timeoutMs: 1500, checks: answer });
     try {
-      expect(onlyTest(graded).message).toBe('Your program was still running after 1.5 s and was stopped. The last line it printed was `spinning`.');
+      const test = onlyTest(graded);
+      // On a machine that others keep busy, an endless loop mostly waits for a CPU, like a starved
+      // correct program: then the timeout is the grader's doubt (run again, then its error), never a pass.
+      const doubted = test.status === 'error';
+      if (doubted) expect(test.message).toMatch(/^The grader could not measure this test \(it ran it \d+ times?\): the machine was too busy: .* This is not your fault/);
+      else expect(test.message).toBe('Your program was still running after 1.5 s and was stopped. The last line it printed was `spinning`.');
+      expect(test.status).not.toBe('passed');
       expect(graded.ms).toBeGreaterThanOrEqual(1500);
-      expectHeld(graded, 1500);
+      expectHeld(graded, doubted ? 1500 * MEASUREMENT_ATTEMPTS : 1500);
     } finally {
       cleanUp(graded);
     }
