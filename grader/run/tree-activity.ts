@@ -109,7 +109,7 @@ export function readMachineTime(): MachineTime | undefined {
   return text === undefined ? undefined : machineTimeOfStat(text);
 }
 
-/** What is known at a timeout: the run's activity, its wall time, and the machine's time at the start and now. */
+/** What is known at a timeout, over the last part of the run: the run's activity then, that part's wall time, and the machine's time at its start and now. */
 export interface TimeoutFacts {
   activity: TreeActivity;
   wallMs: number;
@@ -136,5 +136,5 @@ export function starvedAtTimeout(facts: TimeoutFacts): string | undefined {
   const othersShare = Math.max(0, machineNow.busyTicks - machineAtStart.busyTicks - runTicks) / total;
   const waitShare = activity.waitMs / wallMs;
   if (othersShare < OTHERS_BUSY_SHARE || waitShare < STARVED_WAIT_SHARE || activity.waitMs < activity.cpuMs) return undefined;
-  return `the machine was too busy: other programs used ${percent(othersShare)} of its ${machineNow.cpus} CPUs while yours ran, and your program's threads waited ${Math.round(activity.waitMs)} ms in all for a CPU (they ran ${Math.round(activity.cpuMs)} ms) in its ${Math.round(wallMs)} ms, so the timeout measured the machine, not your program`;
+  return `the machine was too busy: other programs used ${percent(othersShare)} of its ${machineNow.cpus} CPUs while yours ran, and your program's threads waited ${Math.round(activity.waitMs)} ms in all for a CPU (they ran ${Math.round(activity.cpuMs)} ms) in the last ${Math.round(wallMs)} ms before the timeout, so the timeout measured the machine, not your program`;
 }
