@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../grader/spec/load.js';
-import { describeFailures, gradeWith, root, specSlugs, variantsOf } from './catalog.js';
+import { describeFailures, gradeWith, machineIsBusy, root, specSlugs, variantsOf } from './catalog.js';
 
 // Kattis-style: each known-bad variant in reference/SLUG/wrong/NAME/ must fail the test its
 // spec's mustReject names, reported by the check kind it names, with the message it names.
@@ -18,8 +18,11 @@ describe.concurrent('every known-bad variant is rejected by the check meant to c
         expect(failed.length, `the variant passed ${expectation.tests.map((t) => `"${t}"`).join(' and ')}`).toBeGreaterThan(0);
         const byKind = failed.flatMap((t) => t.checks).filter((c) => !c.passed && c.check === expectation.check);
         expect(byKind.length, `expected a failing "${expectation.check}" check; got:\n${describeFailures(result)}`).toBeGreaterThan(0);
-        if (expectation.message !== undefined) {
-          expect(byKind.map((c) => c.message).join('\n')).toContain(expectation.message);
+        // The intended check may doubt its own observation on a busy machine (the variant is still
+        // rejected by another check): its message is then the grader's doubt, not the one named.
+        const measured = byKind.filter((c) => c.doubt === undefined || !machineIsBusy());
+        if (expectation.message !== undefined && measured.length > 0) {
+          expect(measured.map((c) => c.message).join('\n')).toContain(expectation.message);
         }
       });
     }
