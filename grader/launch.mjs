@@ -29,7 +29,11 @@ function builtAt() {
 }
 
 const lockFile = path.join(root, 'package-lock.json');
-const inputsChangedAt = Math.max(newestSource(graderDir), statSync(fileURLToPath(import.meta.url)).mtimeMs, statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+const inputsChangedAt = Math.max(
+  newestSource(graderDir),
+  statSync(fileURLToPath(import.meta.url)).mtimeMs,
+  statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0,
+);
 if (builtAt() < inputsChangedAt) {
   await build({
     entryPoints: [path.join(graderDir, 'cli', 'main.ts')],

@@ -8,7 +8,9 @@ import type { BuildResult } from '../build/types.js';
 export function buildOnce(): (sourceDir: string, options: BuildOptions) => Promise<BuildResult> {
   const builds = new Map<string, Promise<BuildResult>>();
   return async (sourceDir, options) => {
-    const salt = createHash('sha256').update(`${options.cacheDir}\0${options.entry ?? ''}\0${options.language ?? ''}`).digest('hex');
+    const salt = createHash('sha256')
+      .update(`${options.cacheDir}\0${options.entry ?? ''}\0${options.language ?? ''}`)
+      .digest('hex');
     const key = await hashSources(sourceDir, salt);
     const first = builds.get(key);
     if (first === undefined) {

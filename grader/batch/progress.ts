@@ -57,7 +57,9 @@ export function batchProgress(stream: ProgressStream, now: () => number = () => 
         return;
       }
       const name = JSON.stringify(scores.student).slice(1, -1);
-      stream.write(`[${done}/${total}] ${name}: ${scores.points}/${scores.maxPoints} points (${statusCounts(scores)}) in ${(durationMs / 1000).toFixed(1)} s\n`);
+      stream.write(
+        `[${done}/${total}] ${name}: ${scores.points}/${scores.maxPoints} points (${statusCounts(scores)}) in ${(durationMs / 1000).toFixed(1)} s\n`,
+      );
     },
     end() {
       const line = `Graded ${done} student${done === 1 ? '' : 's'} in ${clock(now() - started)}\n`;

@@ -81,17 +81,15 @@ export function testScore(test: TestResult, ran = true): TestScore {
 
 /** A student's scores from their graded exercises (`references`: the slugs whose sources are the reference's). */
 export function studentScores(student: string, results: readonly ExerciseResult[], references: ReadonlySet<string> = new Set()): StudentScores {
-  const exercises = results.map(
-    (r): ExerciseScore => ({
-      exercise: r.slug,
-      points: r.score,
-      maxPoints: r.maxScore,
-      status: r.status,
-      ...(r.message === undefined ? {} : { message: r.message }),
-      ...(references.has(r.slug) ? { reference: true } : {}),
-      tests: r.tests.map((t) => testScore(t, testsRan(r))),
-    }),
-  );
+  const exercises = results.map((r): ExerciseScore => ({
+    exercise: r.slug,
+    points: r.score,
+    maxPoints: r.maxScore,
+    status: r.status,
+    ...(r.message === undefined ? {} : { message: r.message }),
+    ...(references.has(r.slug) ? { reference: true } : {}),
+    tests: r.tests.map((t) => testScore(t, testsRan(r))),
+  }));
   return {
     student,
     points: exercises.reduce((sum, e) => sum + e.points, 0),

@@ -23,7 +23,10 @@ export const ACCOUNTED_VARIABLE = 'GRADER_BENCH_ACCOUNTED';
 export function ownCpuNs(): number | undefined {
   if (process.env[ACCOUNTED_VARIABLE] !== '1') return undefined;
   try {
-    const line = fs.readFileSync('/proc/self/cgroup', 'utf8').split('\n').find((l) => l.split(':')[1]?.split(',').includes('cpuacct'));
+    const line = fs
+      .readFileSync('/proc/self/cgroup', 'utf8')
+      .split('\n')
+      .find((l) => l.split(':')[1]?.split(',').includes('cpuacct'));
     return Number(fs.readFileSync(path.join('/sys/fs/cgroup/cpuacct', line?.split(':')[2] ?? '/', 'cpuacct.usage'), 'utf8'));
   } catch {
     return undefined;

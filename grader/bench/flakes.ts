@@ -61,7 +61,12 @@ async function runSuite(clone: string, run: number, burners: number): Promise<Su
   const started = performance.now();
   const burning = burners > 0 ? startBurners(burners, RUN_TIMEOUT_MS) : undefined;
   try {
-    await execa('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${reportFile}`], { cwd: clone, reject: false, timeout: RUN_TIMEOUT_MS, stdin: 'ignore' });
+    await execa('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${reportFile}`], {
+      cwd: clone,
+      reject: false,
+      timeout: RUN_TIMEOUT_MS,
+      stdin: 'ignore',
+    });
   } finally {
     burning?.stop();
   }
@@ -71,7 +76,15 @@ async function runSuite(clone: string, run: number, burners: number): Promise<Su
     report = JSON.parse(readFileSync(reportFile, 'utf8')) as VitestJsonReport;
   } catch (error) {
     const message = `vitest wrote no report (${error instanceof Error ? error.message : String(error)})`;
-    return { run, burners, loadBefore, loadAfter: os.loadavg(), wallMs, tests: 0, failures: [{ file: '(suite)', test: '(the whole run)', durationMs: undefined, message }] };
+    return {
+      run,
+      burners,
+      loadBefore,
+      loadAfter: os.loadavg(),
+      wallMs,
+      tests: 0,
+      failures: [{ file: '(suite)', test: '(the whole run)', durationMs: undefined, message }],
+    };
   }
   return { run, burners, loadBefore, loadAfter: os.loadavg(), wallMs, tests: report.numTotalTests ?? 0, failures: failedTests(report, clone) };
 }

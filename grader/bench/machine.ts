@@ -6,6 +6,9 @@ import os from 'node:os';
 export function describeMachine(): string {
   const cpus = os.cpus();
   const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${memory} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average ${load}`;
 }

@@ -11,7 +11,6 @@ export interface MatchingTiming {
   medianMs: number;
 }
 
-
 function time(label: string, expected: string[], lines: string[], runs: number): MatchingTiming {
   const templates = expected.map(parseTemplate);
   const environment = templateEnvironment(makeRun());

@@ -94,11 +94,13 @@ export async function measurePerTest(root: string, slugs: string[]): Promise<Per
 export function perTestTable(report: PerTestReport): string[] {
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`.padStart(8);
   const lines = [
-    `Per test, one test at a time on the references, costliest CPU first (CPU: ${report.cpuSource === 'cgroup' ? 'grader and the whole program tree, cgroup' : "grader and the children it reaped (cgroup accounting unavailable: an undercount)"}):`,
+    `Per test, one test at a time on the references, costliest CPU first (CPU: ${report.cpuSource === 'cgroup' ? 'grader and the whole program tree, cgroup' : 'grader and the children it reaped (cgroup accounting unavailable: an undercount)'}):`,
     `  ${'CPU'.padStart(8)} ${'wall'.padStart(8)}  kind            exercise: test`,
   ];
   for (const t of report.tests) {
-    const kind = [t.costly ? 'costly' : 'cheap', t.trials > 1 ? `x${t.trials}` : '', t.exclusive === true ? 'excl' : t.exclusive === 'one-core' ? 'excl-1' : ''].filter(Boolean).join(' ');
+    const kind = [t.costly ? 'costly' : 'cheap', t.trials > 1 ? `x${t.trials}` : '', t.exclusive === true ? 'excl' : t.exclusive === 'one-core' ? 'excl-1' : '']
+      .filter(Boolean)
+      .join(' ');
     lines.push(`  ${seconds(t.cpuMs)} ${seconds(t.wallMs)}  ${kind.padEnd(15)} ${t.slug}: ${t.test}${t.passed ? '' : '   (did NOT pass)'}`);
   }
   const bySlug = new Map<string, { cpuMs: number; wallMs: number }>();

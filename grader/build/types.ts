@@ -25,6 +25,4 @@ export interface BuildError {
   text: string;
 }
 
-export type BuildResult =
-  | { ok: true; program: BuiltProgram; cached: boolean }
-  | { ok: false; message: string; errors: BuildError[] };
+export type BuildResult = { ok: true; program: BuiltProgram; cached: boolean } | { ok: false; message: string; errors: BuildError[] };

@@ -118,7 +118,9 @@ export const bytesCheck: CheckKind<typeof schema> = {
         : `The bytes of ${streamName(run, stream)} differ from the expected ones at offset ${offset} (of ${expected.length} expected, ${actual.length} came).`,
     ];
     if (text.includes('\uFFFD') && !expected.toString('utf8').includes('\uFFFD')) {
-      sentences.push('It holds U+FFFD (ef bf bd), the replacement character: a character was cut between reads and garbled (or bytes that are not UTF-8 were written).');
+      sentences.push(
+        'It holds U+FFFD (ef bf bd), the replacement character: a character was cut between reads and garbled (or bytes that are not UTF-8 were written).',
+      );
     }
     let hint: string | undefined;
     if (config.frames === 'u32be') {

@@ -12,11 +12,16 @@ const HINT = 'Wait by sleeping (Atomics.wait, await a promise or an event); a lo
 
 const schema = {
   properties: {
-    maxMs: { type: 'number', minimum: 0, description: 'Most CPU time (user + system, every thread and process), in ms. It shrinks when the machine is loaded: prefer maxBusyMs.' },
+    maxMs: {
+      type: 'number',
+      minimum: 0,
+      description: 'Most CPU time (user + system, every thread and process), in ms. It shrinks when the machine is loaded: prefer maxBusyMs.',
+    },
     maxBusyMs: {
       type: 'number',
       minimum: 0,
-      description: "Most busy thread time, summed over the program's threads, in ms: a thread that spins for 3 s adds 3000 whatever the load; start-up adds a little (more on a loaded machine).",
+      description:
+        "Most busy thread time, summed over the program's threads, in ms: a thread that spins for 3 s adds 3000 whatever the load; start-up adds a little (more on a loaded machine).",
     },
   },
 } as const satisfies KindSchema;

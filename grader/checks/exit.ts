@@ -6,7 +6,6 @@ import { quote } from './display.js';
 import { programName, streamLines } from './streams.js';
 import { capitalise } from '../util/text.js';
 
-
 function ending(exitCode: number | null, signal: string | null): string {
   if (signal !== null) return `was killed by signal ${signal}`;
   if (exitCode !== null) return `exited with status ${exitCode}`;

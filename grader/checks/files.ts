@@ -43,7 +43,9 @@ function problemsOf(expectation: FileExpectation, tree: Readonly<Record<string, 
   }
   if (entry === undefined) {
     if (fixture !== undefined) {
-      return [`${shown} should still be there, but it is gone: your program removed (or replaced) ${(fixture.type ?? 'file') === 'dir' ? 'a directory' : 'a file'} it did not make.`];
+      return [
+        `${shown} should still be there, but it is gone: your program removed (or replaced) ${(fixture.type ?? 'file') === 'dir' ? 'a directory' : 'a file'} it did not make.`,
+      ];
     }
     const wanted = expectation.type === undefined ? '' : ` (${TYPE_NAMES[expectation.type]})`;
     return [`${shown} should exist after the run${wanted}, but it does not.`];
@@ -76,7 +78,10 @@ function problemsOf(expectation: FileExpectation, tree: Readonly<Record<string, 
       .filter((other) => other.startsWith(`${path}/`) || (path === '' && other !== ''))
       .sort();
     if (inside.length > 0) {
-      const listed = inside.slice(0, MAX_LISTED).map((other) => quote(other)).join(', ');
+      const listed = inside
+        .slice(0, MAX_LISTED)
+        .map((other) => quote(other))
+        .join(', ');
       const more = inside.length > MAX_LISTED ? ` and ${inside.length - MAX_LISTED} more` : '';
       const madeDirs = inside.some((other) => tree[other]?.type === 'dir' && fixtureAt(fixtures, other) === undefined);
       problems.push(
@@ -127,7 +132,10 @@ export const filesCheck: CheckKind<typeof schema> = {
     if (workTree === undefined) throw new Error('the work directory was not recorded for this run');
     const problems = config.expect.flatMap((expectation) => problemsOf(expectation, workTree, test.files));
     if (problems.length === 0) {
-      return { passed: true, message: `The work directory is as expected after the run (${config.expect.length} path${config.expect.length === 1 ? '' : 's'} checked).` };
+      return {
+        passed: true,
+        message: `The work directory is as expected after the run (${config.expect.length} path${config.expect.length === 1 ? '' : 's'} checked).`,
+      };
     }
     return { passed: false, message: problems.join(' ') };
   },

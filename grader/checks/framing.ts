@@ -49,7 +49,12 @@ const schema = {
       description: 'A line template with one {any:message} placeholder where the message stands, e.g. "Parent {pid:main} got [{any:message}] at {ts}".',
     },
     message: { type: 'string', description: 'A regular expression (JavaScript) that matches exactly one message, e.g. "Spam \\\\d{3}".' },
-    expect: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The messages expected, line by line; the list is repeated if shorter than count.' },
+    expect: {
+      type: 'array',
+      items: { type: 'string' },
+      minItems: 1,
+      description: 'The messages expected, line by line; the list is repeated if shorter than count.',
+    },
     count: { type: 'integer', minimum: 0, description: 'How many lines (one per message) there must be.' },
   },
   required: ['line', 'message', 'expect', 'count'],
@@ -64,7 +69,9 @@ export const framingCheck: CheckKind<typeof schema> = {
   description: 'One line per message: none joined with another, none broken, in the expected order (for readers of a byte stream).',
   schema,
   validate: ({ line }) =>
-    typeof line === 'string' && !line.includes('{any:message}') ? [{ path: ['line'], message: 'the line template of a framing check needs an {any:message} placeholder' }] : [],
+    typeof line === 'string' && !line.includes('{any:message}')
+      ? [{ path: ['line'], message: 'the line template of a framing check needs an {any:message} placeholder' }]
+      : [],
   run(config, { run }): CheckOutcome {
     const stream = config.stream ?? 'stdout';
     const template = parseTemplate(config.line);
@@ -83,9 +90,7 @@ export const framingCheck: CheckKind<typeof schema> = {
       const matched = matchLine(template, line, NO_BINDINGS, environment, { line: index, template: 0 });
       // Where the message stands, even if the rest of the line is wrong.
       const loose = template.loose.exec(line);
-      const text = matched.matched
-        ? (matched.captures.find((c) => c.placeholder === placeholder)?.value ?? '')
-        : loose?.[placeholder.index + 1];
+      const text = matched.matched ? (matched.captures.find((c) => c.placeholder === placeholder)?.value ?? '') : loose?.[placeholder.index + 1];
       if (text !== undefined) {
         const framing = describeFraming(text, message);
         if (framing !== undefined) return { passed: false, message: `${label}: ${framing}` };
@@ -99,11 +104,17 @@ export const framingCheck: CheckKind<typeof schema> = {
       }
       if (!matched.matched) return { passed: false, message: describeMismatch(template, line, matched.mismatch, label) };
       if (index >= config.count) {
-        return { passed: false, message: `There should be ${plural(config.count, 'line')} on ${streamName(run, stream)}, one per message, but there are ${lines.length}: ${label.toLowerCase()} ${quote(line)} is one too many.` };
+        return {
+          passed: false,
+          message: `There should be ${plural(config.count, 'line')} on ${streamName(run, stream)}, one per message, but there are ${lines.length}: ${label.toLowerCase()} ${quote(line)} is one too many.`,
+        };
       }
       const wanted = config.expect[index % config.expect.length] ?? '';
       if (text !== wanted) {
-        return { passed: false, message: `${label}: the message should be ${quote(wanted)}, but it is ${quote(text ?? '')} (messages out of order, lost or repeated).` };
+        return {
+          passed: false,
+          message: `${label}: the message should be ${quote(wanted)}, but it is ${quote(text ?? '')} (messages out of order, lost or repeated).`,
+        };
       }
     }
     if (lines.length < config.count) {

@@ -22,11 +22,17 @@ const schema = {
       minItems: 2,
       description: "Least milliseconds between the timestamp of line i-1 and line i (the sender's pause before message i); entry 0 is ignored.",
     },
-    slackMs: { type: 'number', minimum: 0, default: DEFAULT_SLACK_MS, description: 'How much shorter a gap may be (timers firing early, scheduling); default 15.' },
+    slackMs: {
+      type: 'number',
+      minimum: 0,
+      default: DEFAULT_SLACK_MS,
+      description: 'How much shorter a gap may be (timers firing early, scheduling); default 15.',
+    },
     span: {
       type: 'boolean',
       default: false,
-      description: 'Compare only the span from the first to the last timestamp with the sum of the pauses (steadier on a loaded machine, where one late stamp shortens the next gap).',
+      description:
+        'Compare only the span from the first to the last timestamp with the sum of the pauses (steadier on a loaded machine, where one late stamp shortens the next gap).',
     },
   },
   required: ['pattern', 'minGapsMs'],
@@ -82,7 +88,10 @@ function checkSpan(config: IntervalsConfig, stamped: Array<{ line: string; secon
   const wanted = config.minGapsMs.slice(1).reduce((sum, gap) => sum + gap, 0);
   const span = (stamped[count - 1]!.seconds - stamped[0]!.seconds) * 1000;
   if (span >= wanted - slack) {
-    return { passed: true, message: `The ${plural(count, 'timestamp')} span ${formatDuration(span)}, as the sender's pauses (${formatDuration(wanted)}) require.` };
+    return {
+      passed: true,
+      message: `The ${plural(count, 'timestamp')} span ${formatDuration(span)}, as the sender's pauses (${formatDuration(wanted)}) require.`,
+    };
   }
   return {
     passed: false,

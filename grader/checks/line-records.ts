@@ -6,7 +6,17 @@ import type { ProgramRun } from '../run/types.js';
 import { quote } from './display.js';
 import { lineLabel, type Stream } from './streams.js';
 import { CheckConfigError } from './streams.js';
-import { describeMismatch, displayTemplate, isBindingPlaceholder, matchLine, NO_BINDINGS, parseTemplate, quoteTemplate, type LineTemplate, type TemplateEnvironment } from './template.js';
+import {
+  describeMismatch,
+  displayTemplate,
+  isBindingPlaceholder,
+  matchLine,
+  NO_BINDINGS,
+  parseTemplate,
+  quoteTemplate,
+  type LineTemplate,
+  type TemplateEnvironment,
+} from './template.js';
 
 /** One line read as a record. */
 export interface LineRecord {
@@ -93,7 +103,13 @@ function closest(text: string, forms: RecordForms): string {
   for (const name of forms.names) {
     const template = forms.templates.get(name)!;
     if (!template.loose.test(text)) continue;
-    const match = matchLine(template, text, NO_BINDINGS, { timeZone: 'UTC', localDates: [], utcDates: [], startS: 0, endS: 0, toleranceS: 0 }, { line: 0, template: 0 });
+    const match = matchLine(
+      template,
+      text,
+      NO_BINDINGS,
+      { timeZone: 'UTC', localDates: [], utcDates: [], startS: 0, endS: 0, toleranceS: 0 },
+      { line: 0, template: 0 },
+    );
     if (!match.matched && match.mismatch.kind === 'value') return ` ${describeMismatch(template, text, match.mismatch, 'It')}`;
   }
   return '';
@@ -113,7 +129,9 @@ export function fieldRef(reference: string, forms: RecordForms, where: string): 
   const template = forms.templates.get(record);
   if (template === undefined) throw new CheckConfigError(`${where}: "${reference}" names no record (records: ${forms.names.join(', ')})`);
   if (!fieldsOf(template).includes(field)) {
-    throw new CheckConfigError(`${where}: "${reference}" names no field of ${record} (its fields: ${fieldsOf(template).join(', ') || 'none'}); write NAME.field`);
+    throw new CheckConfigError(
+      `${where}: "${reference}" names no field of ${record} (its fields: ${fieldsOf(template).join(', ') || 'none'}); write NAME.field`,
+    );
   }
   return { record, field };
 }

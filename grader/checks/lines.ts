@@ -59,7 +59,8 @@ export type LinesConfig = ConfigOf<typeof schema>;
 /** Passes when the lines of the stream match the templates as the mode says. */
 export const linesCheck: CheckKind<typeof schema> = {
   name: 'lines',
-  description: 'The output lines match line templates: in order and nothing else (exact), in any order and nothing else (unordered), or in order among other lines (contains).',
+  description:
+    'The output lines match line templates: in order and nothing else (exact), in any order and nothing else (unordered), or in order among other lines (contains).',
   schema,
   // In exact or unordered mode, as many lines as `expect` lists (said only when it failed).
   expectedLineCount: ({ mode, expect }, failed) =>
@@ -76,10 +77,16 @@ export const linesCheck: CheckKind<typeof schema> = {
     if (templates.length === 0) {
       const first = lines[0];
       if (first === undefined) return { passed: true, message: `Nothing was printed on ${streamName(run, stream)}, as expected.` };
-      return { passed: false, message: `Nothing should be printed on ${streamName(run, stream)}, but ${lineLabel(run, stream, 0).toLowerCase()} is ${quote(first)}${extraCount(lines.length)}.` };
+      return {
+        passed: false,
+        message: `Nothing should be printed on ${streamName(run, stream)}, but ${lineLabel(run, stream, 0).toLowerCase()} is ${quote(first)}${extraCount(lines.length)}.`,
+      };
     }
     if (result.passed) {
-      return { passed: true, message: `The ${plural(templates.length, 'expected line')} of ${streamName(run, stream)} are there${mode === 'contains' ? '' : ', and nothing else'}.` };
+      return {
+        passed: true,
+        message: `The ${plural(templates.length, 'expected line')} of ${streamName(run, stream)} are there${mode === 'contains' ? '' : ', and nothing else'}.`,
+      };
     }
     const outcome: CheckOutcome = { passed: false, message: failureMessage(result, { run, stream, templates, lines, environment }) + truncationNote(run) };
     if (mode === 'exact' && lines.length > 0) {

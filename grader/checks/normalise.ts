@@ -2,7 +2,10 @@
 
 /** Normalises output: `\r\n` becomes `\n`, trailing spaces and tabs of each line and trailing empty lines are dropped. */
 export function normaliseText(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n').map((line) => line.replace(/[ \t]+$/, ''));
+  const lines = text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n');
 }

@@ -39,7 +39,8 @@ export function boundProblem(value: number, bounds: Bounds): string | undefined 
   }
   if (min !== undefined && value < min - epsilon(min)) return `at least ${formatNumber(min)}`;
   if (max !== undefined && value > max + epsilon(max)) return `at most ${formatNumber(max)}`;
-  if (elapsedS !== undefined && value > elapsedS + epsilon(elapsedS)) return `no more than the ${formatNumber(elapsedS - ELAPSED_SLACK_S)} seconds your program really ran`;
+  if (elapsedS !== undefined && value > elapsedS + epsilon(elapsedS))
+    return `no more than the ${formatNumber(elapsedS - ELAPSED_SLACK_S)} seconds your program really ran`;
   return undefined;
 }
 
@@ -74,7 +75,7 @@ const schema = {
     pattern: {
       type: 'string',
       description:
-        'A JavaScript regular expression whose capture groups read the number (its first match counts), e.g. \'Seconds: (\\d+) Microseconds: (\\d+)\'. Without groups, the whole match is the number.',
+        "A JavaScript regular expression whose capture groups read the number (its first match counts), e.g. 'Seconds: (\\d+) Microseconds: (\\d+)'. Without groups, the whole match is the number.",
     },
     flags: flagsSchema,
     scale: {
@@ -89,7 +90,8 @@ const schema = {
     max: { type: 'number', description: 'The number must be at most this.' },
     atMostElapsed: {
       type: 'boolean',
-      description: "The number, in seconds, must not exceed the program's wall time as the grader measured it (catches reporting a time that was not really waited).",
+      description:
+        "The number, in seconds, must not exceed the program's wall time as the grader measured it (catches reporting a time that was not really waited).",
     },
   },
   required: ['pattern'],
@@ -113,7 +115,10 @@ export const numberCheck: CheckKind<typeof schema> = {
     const shown = `/${config.pattern}/`;
     if (found === null) {
       if (text === '') return { passed: false, message: `${printedNothing(run, stream)} It should print a number matching ${shown}.` };
-      return { passed: false, message: `Nothing in ${streamName(run, stream)} matches ${shown}, so no number could be read; it begins with ${quote(text.split('\n')[0] ?? '')}.` };
+      return {
+        passed: false,
+        message: `Nothing in ${streamName(run, stream)} matches ${shown}, so no number could be read; it begins with ${quote(text.split('\n')[0] ?? '')}.`,
+      };
     }
     const groups = found.length > 1 ? found.slice(1) : [found[0]];
     const scale = config.scale ?? groups.map(() => 1);

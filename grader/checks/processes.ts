@@ -20,7 +20,8 @@ const schema = {
     printedPids: {
       type: 'array',
       items: { type: 'string' },
-      description: 'Line templates; every value of a named {pid:NAME} placeholder in a line that matches must be a process the program started (a descendant seen while it ran, not itself).',
+      description:
+        'Line templates; every value of a named {pid:NAME} placeholder in a line that matches must be a process the program started (a descendant seen while it ran, not itself).',
     },
     command: { type: 'string', description: 'Text that the command line of every printed pid\u2019s process must contain (literally).' },
     program: {
@@ -113,7 +114,8 @@ export const processesCheck: CheckKind<typeof schema> = {
       return { passed: false, message: `Your program started ${plural(descendants.length, 'child process')}; at most ${max} were expected.` };
     }
     if (doubt !== undefined) return graderDoubt(doubt);
-    const what = printed.size > 0 ? `the ${plural(printed.size, 'printed pid')} were real child processes` : `${plural(descendants.length, 'child process')} ran`;
+    const what =
+      printed.size > 0 ? `the ${plural(printed.size, 'printed pid')} were real child processes` : `${plural(descendants.length, 'child process')} ran`;
     return { passed: true, message: `As expected, ${what}.` };
   },
 };

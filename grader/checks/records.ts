@@ -25,7 +25,11 @@ import { templateEnvironment } from './template.js';
 import { capitalise } from '../util/text.js';
 import { pinnedLineCount } from './pinned-lines.js';
 
-const fieldReference = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_-]*\\.[A-Za-z_][A-Za-z0-9_]*$', description: 'NAME.field: a field of a record form.' } as const;
+const fieldReference = {
+  type: 'string',
+  pattern: '^[A-Za-z_][A-Za-z0-9_-]*\\.[A-Za-z_][A-Za-z0-9_]*$',
+  description: 'NAME.field: a field of a record form.',
+} as const;
 const range = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2, description: '[min, max], both included.' } as const;
 const keysSchema = {
   type: 'object',
@@ -46,7 +50,8 @@ const schema = {
       type: 'object',
       minProperties: 1,
       additionalProperties: { type: 'string' },
-      description: 'NAME: line template. Each line is read as the first form it matches; {type:name} names a field of that line (it does not bind across lines).',
+      description:
+        'NAME: line template. Each line is read as the first form it matches; {type:name} names a field of that line (it does not bind across lines).',
     },
     mode: {
       enum: ['all', 'contains'],
@@ -64,7 +69,10 @@ const schema = {
         properties: {
           from: fieldReference,
           to: fieldReference,
-          many: { type: 'boolean', description: 'false (default): one to one. true: every `to` value is a `from` value and every `from` value appears in `to` at least once.' },
+          many: {
+            type: 'boolean',
+            description: 'false (default): one to one. true: every `to` value is a `from` value and every `from` value appears in `to` at least once.',
+          },
         },
         required: ['from', 'to'],
         additionalProperties: false,
@@ -95,12 +103,19 @@ const schema = {
         type: 'object',
         properties: {
           record: { type: 'string' },
-          key: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }], description: 'Field(s) that group the lines (e.g. each child pid).' },
+          key: {
+            oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+            description: 'Field(s) that group the lines (e.g. each child pid).',
+          },
           field: { type: 'string' },
           from: { type: 'integer' },
           to: { type: 'integer' },
           increasing: { const: true, description: 'Instead of from/to: strictly increasing.' },
-          orderBy: { ...fieldReference, description: "OTHER.field of a join with this record: take the lines in the order of the joined OTHER lines (e.g. parameters in the order of the \"Child is\" lines)." },
+          orderBy: {
+            ...fieldReference,
+            description:
+              'OTHER.field of a join with this record: take the lines in the order of the joined OTHER lines (e.g. parameters in the order of the "Child is" lines).',
+          },
         },
         required: ['record', 'field'],
         additionalProperties: false,
@@ -289,7 +304,8 @@ function exactlyOnceFailure(config: RecordsConfig, situation: Situation): string
       for (const field of fields) {
         const [min, max] = bounds(spec.fields[field]!);
         const value = Number(line.fields[field]);
-        if (!(Number.isInteger(value) && value >= min && value <= max)) return `${label(situation, line)} has ${field} ${quote(line.fields[field]!)}, outside ${min}..${max}.`;
+        if (!(Number.isInteger(value) && value >= min && value <= max))
+          return `${label(situation, line)} has ${field} ${quote(line.fields[field]!)}, outside ${min}..${max}.`;
       }
       const key = fields.map((field) => Number(line.fields[field])).join(',');
       const earlier = seen.get(key);
@@ -308,7 +324,13 @@ function exactlyOnceFailure(config: RecordsConfig, situation: Situation): string
     const missingCount = total - seen.size;
     if (missingCount > 0) {
       const first = missing[0]!;
-      const more = missingCount > 1 ? ` (${missingCount} of the ${total} expected lines are missing; also ${missing.slice(1).map((m) => formWith(situation.forms, spec.record, m)).join(', ')})` : '';
+      const more =
+        missingCount > 1
+          ? ` (${missingCount} of the ${total} expected lines are missing; also ${missing
+              .slice(1)
+              .map((m) => formWith(situation.forms, spec.record, m))
+              .join(', ')})`
+          : '';
       return `${formWith(situation.forms, spec.record, first)} was never printed${more}.`;
     }
   }
@@ -334,7 +356,10 @@ function sequencesFailure(config: RecordsConfig, situation: Situation): string |
     const groups = groupBy(lines, (line) => keyFields.map((key) => line.fields[key]).join('\u0000'));
     if (keyFields.length === 0 && groups.size === 0) groups.set('', []);
     for (const group of groups.values()) {
-      const who = keyFields.length === 0 || group[0] === undefined ? `the lines like ${formOf(situation.forms, spec.record)}` : `the lines with ${keyFields.map((key) => `${key} ${group[0]!.fields[key]}`).join(', ')}`;
+      const who =
+        keyFields.length === 0 || group[0] === undefined
+          ? `the lines like ${formOf(situation.forms, spec.record)}`
+          : `the lines with ${keyFields.map((key) => `${key} ${group[0]!.fields[key]}`).join(', ')}`;
       const failure = spec.increasing === true ? increasingFailure(group, spec.field, who, situation) : fromToFailure(group, spec, who, situation);
       if (failure !== undefined) return ordering === '' ? capitalise(failure) : ordering + failure;
     }
@@ -382,7 +407,8 @@ function orderByJoin(spec: SequenceSpec, lines: LineRecord[], config: RecordsCon
   const other: FieldRef = fieldRef(spec.orderBy!, situation.forms, 'sequences.orderBy');
   const join = (config.join ?? []).find(
     (candidate) =>
-      (candidate.from === spec.orderBy && candidate.to.startsWith(`${spec.record}.`)) || (candidate.to === spec.orderBy && candidate.from.startsWith(`${spec.record}.`)),
+      (candidate.from === spec.orderBy && candidate.to.startsWith(`${spec.record}.`)) ||
+      (candidate.to === spec.orderBy && candidate.from.startsWith(`${spec.record}.`)),
   );
   if (join === undefined) throw new CheckConfigError(`sequences.orderBy: no join links ${spec.orderBy} with ${spec.record}`);
   const own = fieldRef(join.from === spec.orderBy ? join.to : join.from, situation.forms, 'join');

@@ -8,7 +8,6 @@ import { normaliseText } from './normalise.js';
 import { describeTextDifference } from './output.js';
 import { compileRegExp, printedNothing, streamName, streamSchema, streamText, truncationNote } from './streams.js';
 
-
 /** Applies the mask rules (every match replaced) to a normalised text, and normalises again. */
 export function applyMask(text: string, mask: readonly MaskRule[]): string {
   let masked = text;

@@ -30,7 +30,13 @@ function shortName(split: SplitRun): string {
 }
 
 /** One sentence (and a hint) on how `other`'s stream differs from `base`'s. */
-function describeStream(stream: 'stdout' | 'stderr', base: SplitRun, other: SplitRun, baseRun: ProgramRun, otherRun: ProgramRun): { sentence: string; hint?: string } {
+function describeStream(
+  stream: 'stdout' | 'stderr',
+  base: SplitRun,
+  other: SplitRun,
+  baseRun: ProgramRun,
+  otherRun: ProgramRun,
+): { sentence: string; hint?: string } {
   const a = baseRun[stream];
   const b = otherRun[stream];
   const where = `Under split ${other.plan.label}, fed as ${describePieces(other.plan.pieces)}, your ${stream} differs from the one for split ${shortName(base)}`;
@@ -83,7 +89,7 @@ export type SameAcrossSplitsConfig = ConfigOf<typeof schema>;
 /** Passes when every split's run printed and ended exactly as the first split's. */
 export const sameAcrossSplitsCheck: CheckKind<typeof schema> = {
   name: 'same-across-splits',
-  description: "With a feed: the output (raw stdout, stderr) and the exit status are the same for every split of the input.",
+  description: 'With a feed: the output (raw stdout, stderr) and the exit status are the same for every split of the input.',
   schema,
   needs: { feed: true },
   comparesSplits: true,

@@ -82,9 +82,7 @@ export type Mismatch =
   | { kind: 'reserved'; placeholder: Placeholder; value: string; explanation: string };
 
 /** The result of matching one line against one template. */
-export type LineMatch =
-  | { matched: true; captures: Capture[]; bindings: Bindings }
-  | { matched: false; mismatch: Mismatch };
+export type LineMatch = { matched: true; captures: Capture[]; bindings: Bindings } | { matched: false; mismatch: Mismatch };
 
 /** An error in a template as written in a spec (unknown placeholder, stray brace). */
 export class TemplateSyntaxError extends Error {
@@ -214,13 +212,7 @@ function capturesOf(template: LineTemplate, found: RegExpExecArray): Capture[] {
  * Matches one line against a template, given the values bound by earlier lines. On success
  * returns what every placeholder matched and the bindings extended with this line's new names.
  */
-export function matchLine(
-  template: LineTemplate,
-  line: string,
-  bindings: Bindings,
-  environment: TemplateEnvironment,
-  position: MatchPosition,
-): LineMatch {
+export function matchLine(template: LineTemplate, line: string, bindings: Bindings, environment: TemplateEnvironment, position: MatchPosition): LineMatch {
   const found = regExpWithBindings(template, bindings).exec(line);
   if (found === null) return { matched: false, mismatch: explainMismatch(template, line, bindings) };
   const captures = capturesOf(template, found);

@@ -34,12 +34,16 @@ export const threadsCheck: CheckKind<typeof schema> = {
   run(config, { run, threadBaselines, language }): CheckOutcome {
     const processes = observedProcesses(run, 'threads');
     const main = run.mainPid === undefined ? processes[0] : processes.find((p) => p.pid === run.mainPid);
-    if (main === undefined) return graderDoubt("the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads");
+    if (main === undefined)
+      return graderDoubt("the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads");
     const seen = main.threadIds ?? main.maxThreads;
     const bare = threadBaselines?.[run.name];
     const barely = language?.threadBaseline.description ?? 'a program of your language that starts no thread';
     // A program seen with fewer threads than its runtime starts with was seen only before the runtime ran.
-    if (seen <= 1 && (bare === undefined || bare > 1)) return graderDoubt("the grader's observer saw your program's main process only as it was starting, before its runtime ran, so it could not count its threads");
+    if (seen <= 1 && (bare === undefined || bare > 1))
+      return graderDoubt(
+        "the grader's observer saw your program's main process only as it was starting, before its runtime ran, so it could not count its threads",
+      );
     if (bare === undefined) return graderDoubt(`the grader had not measured the threads of ${barely}, so it could not tell yours apart`);
     const workers = Math.max(0, seen - bare);
     const { min, max } = config.workers;

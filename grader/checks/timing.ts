@@ -48,7 +48,13 @@ function agree(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): 
 }
 
 /** The index of the line a timed line is measured from: -1 for the start, undefined when none fits. */
-function anchorOf(rule: ParsedRule, fields: ReadonlyMap<string, string>, lines: readonly string[], index: number, environment: TemplateEnvironment): number | undefined {
+function anchorOf(
+  rule: ParsedRule,
+  fields: ReadonlyMap<string, string>,
+  lines: readonly string[],
+  index: number,
+  environment: TemplateEnvironment,
+): number | undefined {
   if (rule.after.length === 0) return -1;
   for (let earlier = index - 1; earlier >= 0; earlier--) {
     for (const template of rule.after) {
@@ -78,7 +84,8 @@ const schema = {
           line: { type: 'string', description: 'Template of the lines this rule times; {type:name} names a field of the line.' },
           after: {
             oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
-            description: 'Template(s) of the line it is timed from: the latest earlier line matching one, with equal shared fields. Absent: the start of the program.',
+            description:
+              'Template(s) of the line it is timed from: the latest earlier line matching one, with equal shared fields. Absent: the start of the program.',
           },
           minMs: { type: 'number', minimum: 0, description: 'At least this long after it (less slackMs): a pause before the line.' },
           maxMs: { type: 'number', minimum: 0, description: 'At most this long after it (plus slackMs): printed as soon as ready.' },
@@ -88,7 +95,12 @@ const schema = {
       },
       description: 'How lines are timed, each rule applying to every line its template matches.',
     },
-    slackMs: { type: 'number', minimum: 0, default: DEFAULT_TIMING_SLACK_MS, description: "How far the grader's view of one line's arrival may be off (default 100)." },
+    slackMs: {
+      type: 'number',
+      minimum: 0,
+      default: DEFAULT_TIMING_SLACK_MS,
+      description: "How far the grader's view of one line's arrival may be off (default 100).",
+    },
   },
   required: ['rules'],
 } as const satisfies KindSchema;
@@ -99,13 +111,17 @@ export type TimingConfig = ConfigOf<typeof schema>;
 /** Passes when every line a rule times came within its bounds of the line it is timed from. */
 export const timingCheck: CheckKind<typeof schema> = {
   name: 'timing',
-  description: 'Lines of stdout reach the grader when promised: after a pause (sleep before the line), or soon (streamed, not collected and printed at the end).',
+  description:
+    'Lines of stdout reach the grader when promised: after a pause (sleep before the line), or soon (streamed, not collected and printed at the end).',
   schema,
   promisesGraded: () => [{ promise: 'timing' }],
   run(config, { run }): CheckOutcome {
     const arrivals = run.lineArrivalsMs;
     if (arrivals === undefined) {
-      return { passed: false, message: 'The grader did not record when the lines arrived, so their timing could not be checked; this is a grader problem, not yours.' };
+      return {
+        passed: false,
+        message: 'The grader did not record when the lines arrived, so their timing could not be checked; this is a grader problem, not yours.',
+      };
     }
     const slack = config.slackMs ?? DEFAULT_TIMING_SLACK_MS;
     const lines = streamLines(run, 'stdout');

@@ -123,7 +123,8 @@ function pairsFailure(config: TraceConfig, situation: Situation): string | undef
     if (!closed.has(key)) return `${capitalise(mention(record))} has no line like ${formOf(forms, pairs.close)} for ${pairs.key} ${key} after it.`;
   }
   for (const key of expected ?? []) {
-    if (!opened.has(key)) return `No line like ${formOf(forms, pairs.open)} has ${pairs.key} ${key}; ${pairs.key} ${pairs.keys![0]}..${pairs.keys![1]} should each have one.`;
+    if (!opened.has(key))
+      return `No line like ${formOf(forms, pairs.open)} has ${pairs.key} ${key}; ${pairs.key} ${pairs.keys![0]}..${pairs.keys![1]} should each have one.`;
   }
   return undefined;
 }
@@ -153,4 +154,3 @@ function counterFailure(config: TraceConfig, situation: Situation): string | und
   }
   return undefined;
 }
-

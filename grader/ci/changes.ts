@@ -24,7 +24,8 @@ const REGULAR = new Set(['100644', '100755']);
 /** Sorts one change: a solution file (taken), an exercise statement (ignored), anything else (tampering). */
 export function classifyChange(change: Change): ClassifiedChange {
   const deleted = change.status === 'D';
-  if (!deleted && change.mode === '120000') return { ...change, kind: 'tampering', reason: 'a symbolic link (only regular files are taken from a pull request)' };
+  if (!deleted && change.mode === '120000')
+    return { ...change, kind: 'tampering', reason: 'a symbolic link (only regular files are taken from a pull request)' };
   if (!deleted && change.mode === '160000') return { ...change, kind: 'tampering', reason: 'a submodule' };
   if (STUDENT_FILE.test(change.path) && (deleted || REGULAR.has(change.mode))) return { ...change, kind: 'student', reason: 'a solution file' };
   if (STATEMENT.test(change.path)) return { ...change, kind: 'ignored', reason: "the exercise's statement: not used, the base's copy stays" };

@@ -40,7 +40,9 @@ export function ciConsoleText(facts: CiFacts): string {
   if (tampered.length === 0) {
     lines.push('No file outside assignments/SLUG/*.ts changed.');
   } else {
-    lines.push(`TAMPERING: ${tampered.length} file${tampered.length === 1 ? '' : 's'} outside assignments/SLUG/*.ts changed; they are not used, and this check fails:`);
+    lines.push(
+      `TAMPERING: ${tampered.length} file${tampered.length === 1 ? '' : 's'} outside assignments/SLUG/*.ts changed; they are not used, and this check fails:`,
+    );
     for (const change of tampered) lines.push(`  ${verb(change)}: ${shownPath(change.path)} (${change.reason})`);
   }
   return `${lines.join('\n')}\n\n`;
@@ -84,7 +86,11 @@ export function ciAnnotations(facts: CiFacts): string[] {
   const rest = tampered.length - (MAX_TAMPERING_ANNOTATIONS - 1);
   return [
     ...tampered.slice(0, MAX_TAMPERING_ANNOTATIONS - 1).map(one),
-    workflowCommand('error', { title: `Tampering: ${rest} more files outside assignments/SLUG/*.ts changed` }, 'Every changed file is listed at the top of the job summary and in the log. None was used, and this check fails until the changes are removed.'),
+    workflowCommand(
+      'error',
+      { title: `Tampering: ${rest} more files outside assignments/SLUG/*.ts changed` },
+      'Every changed file is listed at the top of the job summary and in the log. None was used, and this check fails until the changes are removed.',
+    ),
   ];
 }
 

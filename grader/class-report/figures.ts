@@ -111,7 +111,10 @@ function exerciseFigures(scores: BatchScores, exercise: string, maxPoints: numbe
     missing: scores.students.length - submitted.length,
     passed,
     passShare: scores.students.length === 0 ? 0 : passed / scores.students.length,
-    distribution: distribution(submitted.map((r) => r.points), maxPoints),
+    distribution: distribution(
+      submitted.map((r) => r.points),
+      maxPoints,
+    ),
     checkSpec: failedTests.filter((t) => t.exercise === exercise).flatMap(specDoubt),
   };
 }

@@ -44,11 +44,20 @@ function batchFacts(scores: BatchScores, figures: ClassFigures): VNode {
   const { sandbox } = scores;
   const when = scores.gradedAt === undefined ? 'not recorded (an older grader)' : scores.gradedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   return html`<dl class="facts">
-    <dt>Students</dt><dd data-figure="students">${figures.students}</dd>
-    <dt>Exercises</dt><dd data-figure="exercises">${figures.exercises.length}</dd>
-    <dt>Sandbox</dt><dd data-figure="sandbox">${sandbox.tier}${sandbox.missing.length > 0 ? html` <span class="warn">(does not hold: ${sandbox.missing.join(', ')})</span>` : ''}</dd>
-    <dt>Grader</dt><dd data-figure="grader">${scores.graderVersion ?? 'not recorded (an older grader)'}</dd>
-    <dt>Graded</dt><dd data-figure="graded-at">${when}, in ${Math.round(scores.durationMs / 1000)} s${scores.shard ? ` (shard ${scores.shard.index} of ${scores.shard.count} only)` : ''}</dd>
+    <dt>Students</dt>
+    <dd data-figure="students">${figures.students}</dd>
+    <dt>Exercises</dt>
+    <dd data-figure="exercises">${figures.exercises.length}</dd>
+    <dt>Sandbox</dt>
+    <dd data-figure="sandbox">
+      ${sandbox.tier}${sandbox.missing.length > 0 ? html` <span class="warn">(does not hold: ${sandbox.missing.join(', ')})</span>` : ''}
+    </dd>
+    <dt>Grader</dt>
+    <dd data-figure="grader">${scores.graderVersion ?? 'not recorded (an older grader)'}</dd>
+    <dt>Graded</dt>
+    <dd data-figure="graded-at">
+      ${when}, in ${Math.round(scores.durationMs / 1000)} s${scores.shard ? ` (shard ${scores.shard.index} of ${scores.shard.count} only)` : ''}
+    </dd>
   </dl>`;
 }
 
@@ -68,7 +77,10 @@ function exerciseCard(e: ExerciseFigures, charts: ReportCharts): VNode {
   const svg = charts.distributions.get(e.exercise);
   return html`<section class="card" data-exercise=${e.exercise}>
     <h3>${e.exercise}${e.checkSpec.length > 0 ? html` <span class="flag">check the spec</span>` : ''}</h3>
-    <p><span data-figure="passed">${e.passed}</span> of ${e.submitted + e.missing} passed (<span data-figure="pass-share">${percent(e.passShare)}</span>)${e.missing > 0 ? html` · <span data-figure="missing">${e.missing}</span> missing` : ''}</p>
+    <p>
+      <span data-figure="passed">${e.passed}</span> of ${e.submitted + e.missing} passed (<span data-figure="pass-share">${percent(e.passShare)}</span
+      >)${e.missing > 0 ? html` · <span data-figure="missing">${e.missing}</span> missing` : ''}
+    </p>
     ${svg === undefined ? '' : rawSvg(svg, `Scores in ${e.exercise}`)}
   </section>`;
 }
@@ -81,14 +93,25 @@ function mostCommon(found: { text: string; count: number } | undefined): VNode |
 function failedTestsTable(tests: readonly FailedTest[]): VNode {
   if (tests.length === 0) return html`<p class="ok">Every test that ran passed.</p>`;
   return html`<table class="failed-tests">
-    <thead><tr><th>Students failed</th><th>Exercise</th><th>Test</th><th>Most common first failure</th><th>Hint given most often</th></tr></thead>
+    <thead>
+      <tr>
+        <th>Students failed</th>
+        <th>Exercise</th>
+        <th>Test</th>
+        <th>Most common first failure</th>
+        <th>Hint given most often</th>
+      </tr>
+    </thead>
     <tbody>
       ${tests.slice(0, MOST_FAILED_SHOWN).map(
-        (t) => html`<tr data-exercise=${t.exercise} data-test=${t.test}>
-          <td class="num"><span data-figure="failed">${t.failed}</span> of ${t.ran}</td>
-          <td>${t.exercise}</td><td>${t.test}</td>
-          <td>${mostCommon(t.messageClass)}</td><td>${mostCommon(t.hint)}</td>
-        </tr>`,
+        (t) =>
+          html`<tr data-exercise=${t.exercise} data-test=${t.test}>
+            <td class="num"><span data-figure="failed">${t.failed}</span> of ${t.ran}</td>
+            <td>${t.exercise}</td>
+            <td>${t.test}</td>
+            <td>${mostCommon(t.messageClass)}</td>
+            <td>${mostCommon(t.hint)}</td>
+          </tr>`,
       )}
     </tbody>
   </table>`;
@@ -102,22 +125,28 @@ function cellColour(cell: GridCell): string {
 
 function grid(scores: BatchScores, figures: ClassFigures): VNode {
   return html`<table class="grid" id="grid">
-    <thead><tr>
-      <th aria-sort="ascending"><button type="button" data-sort="student">Student</button></th>
-      <th><button type="button" data-sort="total">Total</button></th>
-      ${scores.exercises.map((e) => html`<th class="exercise" title=${e.exercise}><span>${e.exercise}</span></th>`)}
-    </tr></thead>
+    <thead>
+      <tr>
+        <th aria-sort="ascending"><button type="button" data-sort="student">Student</button></th>
+        <th><button type="button" data-sort="total">Total</button></th>
+        ${scores.exercises.map((e) => html`<th class="exercise" title=${e.exercise}><span>${e.exercise}</span></th>`)}
+      </tr>
+    </thead>
     <tbody>
       ${figures.grid.map(
-        (row, s) => html`<tr data-student=${row.student} data-total=${row.points}>
-          <th scope="row"><a href=${`#s${s}`}>${row.student}</a></th>
-          <td class="num">${formatPoints(row.points)}/${formatPoints(row.maxPoints)}</td>
-          ${row.cells.map(
-            (cell, e) => html`<td class=${`cell ${cell.status}`} style=${{ background: cellColour(cell) }} title=${`${cell.exercise}: ${cell.status}`}>
-              <a href=${`#${detailsId(s, e)}`}>${cell.status === 'missing' ? '–' : formatPoints(cell.points)}${cell.reference ? html`<sup title="identical to the reference">R</sup>` : ''}</a>
-            </td>`,
-          )}
-        </tr>`,
+        (row, s) =>
+          html`<tr data-student=${row.student} data-total=${row.points}>
+            <th scope="row"><a href=${`#s${s}`}>${row.student}</a></th>
+            <td class="num">${formatPoints(row.points)}/${formatPoints(row.maxPoints)}</td>
+            ${row.cells.map(
+              (cell, e) =>
+                html`<td class=${`cell ${cell.status}`} style=${{ background: cellColour(cell) }} title=${`${cell.exercise}: ${cell.status}`}>
+                  <a href=${`#${detailsId(s, e)}`}
+                    >${cell.status === 'missing' ? '–' : formatPoints(cell.points)}${cell.reference ? html`<sup title="identical to the reference">R</sup>` : ''}</a
+                  >
+                </td>`,
+            )}
+          </tr>`,
       )}
     </tbody>
   </table>`;
@@ -127,15 +156,23 @@ function exerciseDetails(exercise: ExerciseScore | undefined, slug: string, id: 
   if (exercise === undefined) return html`<details id=${id}><summary>${slug}: not graded</summary></details>`;
   const failed = exercise.tests.filter((t) => t.status !== 'passed');
   return html`<details id=${id} class=${exercise.status}>
-    <summary>${slug}: ${formatPoints(exercise.points)}/${formatPoints(exercise.maxPoints)} points, ${exercise.status}${exercise.reference ? ' (identical to the reference)' : ''}</summary>
+    <summary>
+      ${slug}: ${formatPoints(exercise.points)}/${formatPoints(exercise.maxPoints)} points,
+      ${exercise.status}${exercise.reference ? ' (identical to the reference)' : ''}
+    </summary>
     ${exercise.message === undefined ? '' : html`<pre class="console">${shown(exercise.message)}</pre>`}
     ${failed.length === 0 && exercise.message === undefined ? html`<p>All ${exercise.tests.length} tests passed.</p>` : ''}
-    ${exercise.message === undefined
-      ? failed.map(
-          (t) => html`<div class="test"><h5>✗ ${t.name} <span class="count">(${formatPoints(t.maxPoints)} points)</span></h5>
-            <pre class="console">${shown(t.details ?? t.message ?? `${t.status}, with no message`)}</pre></div>`,
-        )
-      : ''}
+    ${
+      exercise.message === undefined
+        ? failed.map(
+            (t) =>
+              html`<div class="test">
+                <h5>✗ ${t.name} <span class="count">(${formatPoints(t.maxPoints)} points)</span></h5>
+                <pre class="console">${shown(t.details ?? t.message ?? `${t.status}, with no message`)}</pre>
+              </div>`,
+          )
+        : ''
+    }
   </details>`;
 }
 
@@ -165,8 +202,7 @@ export function classReportPage(scores: BatchScores, figures: ClassFigures, char
     <header class="overview">
       <div>
         <h1>Class report</h1>
-        ${batchFacts(scores, figures)}
-        ${checkTheSpec(figures)}
+        ${batchFacts(scores, figures)} ${checkTheSpec(figures)}
       </div>
       ${rawSvg(charts.passShare, 'Share of the class that passed each exercise')}
     </header>
@@ -176,7 +212,10 @@ export function classReportPage(scores: BatchScores, figures: ClassFigures, char
       <h2 id="most-failed">Tests most students failed</h2>
       ${failedTestsTable(figures.failedTests)}
       <h2 id="students">Students × exercises</h2>
-      <p class="legend">Each cell: the student's points, coloured from red (none) to green (all); – missing; <sup>R</sup> identical to the reference. A cell opens the student's details below.</p>
+      <p class="legend">
+        Each cell: the student's points, coloured from red (none) to green (all); – missing; <sup>R</sup> identical to the reference. A cell opens the student's
+        details below.
+      </p>
       <div class="grid-scroll">${grid(scores, figures)}</div>
       <h2 id="details">Details per student</h2>
       ${scores.students.map((s, i) => studentDetails(s, i, scores))}

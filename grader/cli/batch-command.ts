@@ -30,7 +30,10 @@ export async function batchCommand(options: BatchCommandOptions, env: CliEnviron
       throw new UsageError((error as Error).message);
     }
   }
-  const isDir = await stat(options.submissions).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(options.submissions).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isDir) throw new UsageError(`--submissions ${options.submissions}: there is no such folder.`);
   const files = scoreFiles(options);
   const scores = await gradeBatch({

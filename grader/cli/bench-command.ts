@@ -87,7 +87,13 @@ async function benchGoals(root: string, against: string | undefined, positionals
 }
 
 /** `--races --per-trial SLUG`: per-trial detection rates of SLUG's racy variants and mutants (grader/bench/detection.ts). */
-async function benchPerTrial(root: string, slug: string, candidate: string | undefined, runs: { trials: number; references: number }, only: string[] | undefined): Promise<number> {
+async function benchPerTrial(
+  root: string,
+  slug: string,
+  candidate: string | undefined,
+  runs: { trials: number; references: number },
+  only: string[] | undefined,
+): Promise<number> {
   const specFile = path.resolve(candidate ?? path.join(root, 'specs', `${slug}.yaml`));
   const spec = await loadSpec(specFile);
   if (spec.slug !== slug) throw new UsageError(`${specFile} is the spec of ${spec.slug}, not ${slug}.`);
@@ -168,7 +174,13 @@ export const benchCommand = defineCommand({
       // The race benchmark (grader/bench/races.ts).
       const referenceRuns = wholeNumber(values['reference-runs'], '--reference-runs', 0) ?? 10;
       process.stdout.write(`Race benchmark: ${describeMachine()}\n`);
-      const report = await benchRaces({ root: env.root, runs, referenceRuns, ...(positionals.length > 0 ? { slugs: positionals } : {}), progress: (line) => process.stdout.write(`${line}\n`) });
+      const report = await benchRaces({
+        root: env.root,
+        runs,
+        referenceRuns,
+        ...(positionals.length > 0 ? { slugs: positionals } : {}),
+        progress: (line) => process.stdout.write(`${line}\n`),
+      });
       const missed = report.variants.some((v) => v.rejected < v.runs) || [...report.idle, ...report.loaded].some((r) => r.passed < r.runs);
       return missed ? 1 : 0;
     }

@@ -31,7 +31,10 @@ Exit status: 0 all is well, 1 any problem (listed at the end), 2 bad usage.`;
 function firstProblem(problems: readonly { message: string }[]): string {
   const [first] = problems;
   if (first === undefined) return '';
-  const lines = first.message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = first.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const shown = lines.slice(0, 2).join(' ');
   const more = problems.length - 1 + (lines.length > 2 ? 1 : 0);
   return `: ${shown}${more > 0 ? ' (more at the end)' : ''}`;
@@ -54,11 +57,17 @@ export const checkCommand = defineCommand({
     });
     write(`\n${strengthTable(result)}\n`);
     // The mutation score of each valid spec, from its recorded run (stale, missing or low: a problem).
-    const mutation = await mutationSummary(env.root, result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug));
+    const mutation = await mutationSummary(
+      env.root,
+      result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug),
+    );
     write(`${mutation.text}\n`);
     result.problems.push(...mutation.problems);
     // Every promise of each statement graded, every check announced (grader/instructor/promises.ts).
-    const promises = await catalogPromises(env.root, result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug));
+    const promises = await catalogPromises(
+      env.root,
+      result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug),
+    );
     write(`\nPromises of the statements and the tests that check them:\n${promiseTable(promises)}\n\n`);
     for (const row of promises) {
       const message = promiseProblem(row);

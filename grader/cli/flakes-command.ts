@@ -32,7 +32,9 @@ export const flakesCommand = defineCommand({
     write(`\nFlake hunt: ${runs} runs of the whole suite at ${result.commit.slice(0, 7)}, every second one with ${burners} burners`);
     write(`  tests that failed in any run: ${result.flaky.length}`);
     for (const f of result.flaky) {
-      write(`    ${f.file} > ${f.test}: failed in run ${f.failedIn.join(', ')} (${f.failedWithBurners} with burners; ${f.durationsMs.join(', ')} ms): ${f.message}`);
+      write(
+        `    ${f.file} > ${f.test}: failed in run ${f.failedIn.join(', ')} (${f.failedWithBurners} with burners; ${f.durationsMs.join(', ')} ms): ${f.message}`,
+      );
     }
     if (values.keep === true) write(`  clone kept: ${result.clone}`);
     return result.flaky.length === 0 ? 0 : 1;

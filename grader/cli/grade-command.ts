@@ -107,7 +107,10 @@ export function reportersFor(choices: FormatChoice[], options: { root: string; s
     ...(live ? [live.reporter] : []),
     ...chosen.filter((c) => c.name !== 'classroom').map(create),
     ...(options.json ? [jsonReporter(options.json)] : []),
-    ...chosen.filter((c) => c.name === 'classroom').slice(0, 1).map(create),
+    ...chosen
+      .filter((c) => c.name === 'classroom')
+      .slice(0, 1)
+      .map(create),
   ];
 }
 
@@ -115,7 +118,12 @@ export function reportersFor(choices: FormatChoice[], options: { root: string; s
  * Whether a grading may skip costly tests after a cheap failure: only for a person reading the
  * console. Recorded scores (any --format or --json) and CI always run every test.
  */
-export function failuresFirstApplies(options: { allTests: boolean; choices: FormatChoice[]; json: string | undefined; env: Record<string, string | undefined> }): boolean {
+export function failuresFirstApplies(options: {
+  allTests: boolean;
+  choices: FormatChoice[];
+  json: string | undefined;
+  env: Record<string, string | undefined>;
+}): boolean {
   if (options.allTests || options.json !== undefined) return false;
   if (options.env.CI !== undefined && options.env.CI !== '' && options.env.CI !== 'false') return false;
   return options.choices.every((choice) => choice.name === 'console');
@@ -138,7 +146,8 @@ export const gradeCommand = defineCommand({
   async run({ values, positionals, tokens, env, usageError, wholeNumber }) {
     const jobs = wholeNumber(values.jobs, '--jobs');
     const language = values.language;
-    if (language !== undefined && !languageNames().includes(language)) throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${language}".`);
+    if (language !== undefined && !languageNames().includes(language))
+      throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${language}".`);
     const seed = wholeNumber(values.seed, '--seed', 0);
     if (values.submissions !== undefined) {
       const misplaced = (['solutions', 'format', 'output', 'show-hidden', 'language'] as const).filter((name) => values[name] !== undefined);
@@ -151,7 +160,17 @@ export const gradeCommand = defineCommand({
     const choices = formatChoices(tokens);
     const failuresFirst = failuresFirstApplies({ allTests: values['all-tests'] ?? false, choices, json: values.json, env: process.env });
     const makeReporters = (): Reporter[] => reportersFor(choices, { root: env.root, showHidden: values['show-hidden'] ?? false, json: values.json });
-    if (values.watch) return watchCommand({ root: env.root, slugs: positionals, reporters: makeReporters, solutionsDir: values.solutions, language, jobs, seed, failuresFirst });
+    if (values.watch)
+      return watchCommand({
+        root: env.root,
+        slugs: positionals,
+        reporters: makeReporters,
+        solutionsDir: values.solutions,
+        language,
+        jobs,
+        seed,
+        failuresFirst,
+      });
     const summary = await grade({
       root: env.root,
       slugs: positionals,

@@ -36,15 +36,21 @@ export const reliabilityCommand = defineCommand({
       ...(burners === undefined ? {} : { burners }),
       ...(jobs === undefined ? {} : { jobs }),
     });
-    write(`\nReliability: ${runs} gradings of the reference catalog (${result.exercises} exercises, ${result.tests} tests), ${result.burners} CPU burners, ${result.jobs} tests at once`);
+    write(
+      `\nReliability: ${runs} gradings of the reference catalog (${result.exercises} exercises, ${result.tests} tests), ${result.burners} CPU burners, ${result.jobs} tests at once`,
+    );
     write(`  false failures: ${result.falseFailures.length}`);
     for (const f of result.falseFailures) write(`    run ${f.run}: ${f.slug} › ${f.test} (${f.status}): ${f.message}`);
     write(`  wall per grading: median ${seconds(result.medianWallMs)}`);
     const exclusive = result.runs.reduce((sum, r) => sum + r.pool.exclusiveTasks, 0);
-    write(`  exclusive tests ran as they claim (alone, or one-core never beside a whole-machine test): ${result.poolHeld ? 'yes' : 'NO'} (${exclusive} exclusive test runs checked)`);
+    write(
+      `  exclusive tests ran as they claim (alone, or one-core never beside a whole-machine test): ${result.poolHeld ? 'yes' : 'NO'} (${exclusive} exclusive test runs checked)`,
+    );
     write('  tightest margins to the timeout (slowest time per trial over every run, sandbox and checks included):');
     for (const m of result.margins.slice(0, 5)) {
-      write(`    ${m.slug} › ${m.test}: ${m.slowestMs} ms of ${m.timeoutMs} ms (margin ${m.marginMs} ms, ${Math.round((100 * m.slowestMs) / m.timeoutMs)}% used)`);
+      write(
+        `    ${m.slug} › ${m.test}: ${m.slowestMs} ms of ${m.timeoutMs} ms (margin ${m.marginMs} ms, ${Math.round((100 * m.slowestMs) / m.timeoutMs)}% used)`,
+      );
     }
     return result.falseFailures.length === 0 && result.poolHeld ? 0 : 1;
   },

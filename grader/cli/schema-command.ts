@@ -10,7 +10,6 @@ Writes specs/schema.json, the JSON Schema of a spec, as the code defines it (che
 
 Exit status: 0 written (or up to date), 1 out of date, 2 bad usage.`;
 
-
 /** `npm run schema`: writes specs/schema.json (`--check`: exit 1 if it is out of date). */
 export const schemaCommand = defineCommand({
   usage: USAGE,

@@ -55,7 +55,8 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
       options.write(known ? `${error.message}\n` : `The grader itself failed (a bug in the grader):\n${(error as Error).stack ?? String(error)}\n`);
     }
   };
-  const waiting = (): void => options.write(`\nWatching ${shown}/ for changes to ${slugs.length === 1 ? slugs[0] : `${slugs.length} exercises`} (Ctrl-C to stop).\n`);
+  const waiting = (): void =>
+    options.write(`\nWatching ${shown}/ for changes to ${slugs.length === 1 ? slugs[0] : `${slugs.length} exercises`} (Ctrl-C to stop).\n`);
 
   let running: Promise<void> | undefined;
   const pending = new Set<string>();
@@ -98,7 +99,13 @@ export async function watchExercises(options: WatchOptions): Promise<void> {
 }
 
 /** Watches each exercise's solution folder (its source files) and the specs; `changed(slug)` on a change. */
-function watchSources(root: string, solutionsDir: string, slugs: readonly string[], changed: (slug: string) => void, write: (text: string) => void): FSWatcher[] {
+function watchSources(
+  root: string,
+  solutionsDir: string,
+  slugs: readonly string[],
+  changed: (slug: string) => void,
+  write: (text: string) => void,
+): FSWatcher[] {
   const watchers: FSWatcher[] = [];
   for (const slug of slugs) {
     const dir = path.join(solutionsDir, slug);

@@ -57,7 +57,9 @@ function treeArbitrary({ root, depth = 2, maxEntries = 4, fifos = true, symlinks
           ...leaf,
           fc.record({ name, kind: fc.constant('dir' as const), children: fc.uniqueArray(node(level - 1), { maxLength: maxEntries, selector: (n) => n.name }) }),
         );
-  return fc.uniqueArray(node(depth), { maxLength: maxEntries, selector: (n) => n.name }).map((nodes) => [{ path: root, type: 'dir' as const }, ...flatten(root, nodes)]);
+  return fc
+    .uniqueArray(node(depth), { maxLength: maxEntries, selector: (n) => n.name })
+    .map((nodes) => [{ path: root, type: 'dir' as const }, ...flatten(root, nodes)]);
 }
 
 function flatten(parent: string, nodes: readonly TreeNode[]): FixtureSpec[] {

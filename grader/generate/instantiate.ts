@@ -45,7 +45,12 @@ export function describeCase(values: Readonly<Record<string, GeneratedValue>>): 
   return Object.entries(values)
     .map(([name, value]) => {
       if (typeof value === 'string') return `${name} = ${escapeForDisplay(JSON.stringify(value), { quote: false, maxChars: 300 })}`;
-      const entries = value.slice(1).map((f) => `${f.path}${f.type === 'dir' ? '/' : f.type === 'symlink' ? ` -> ${f.target ?? ''}` : f.type === 'fifo' ? ' (fifo)' : ` (${JSON.stringify(f.content ?? '')})`}`);
+      const entries = value
+        .slice(1)
+        .map(
+          (f) =>
+            `${f.path}${f.type === 'dir' ? '/' : f.type === 'symlink' ? ` -> ${f.target ?? ''}` : f.type === 'fifo' ? ' (fifo)' : ` (${JSON.stringify(f.content ?? '')})`}`,
+        );
       return `${name} = the tree ${value[0]?.path ?? ''}: ${entries.length === 0 ? 'empty' : entries.map((e) => JSON.stringify(e)).join(', ')}`;
     })
     .join('; ');

@@ -34,7 +34,8 @@ function noProgressMessage(who: string, last: string | undefined, endingDetail: 
   const rest = idle === null ? (endingDetail ?? '') : (endingDetail ?? '').slice(idle[0].length);
   const forHow = idle === null ? 'for a long while' : `for ${seconds(Number(idle[1]))}`;
   const whom = lowerFirst(who);
-  const what = last === undefined ? `${whom} printed nothing at all ${forHow}` : `${whom} stopped printing after ${escapeForDisplay(last)} (nothing more ${forHow})`;
+  const what =
+    last === undefined ? `${whom} printed nothing at all ${forHow}` : `${whom} stopped printing after ${escapeForDisplay(last)} (nothing more ${forHow})`;
   return `No progress: ${what}, so it was stopped.${rest === '' ? '' : ` ${rest}`}`;
 }
 
@@ -49,7 +50,8 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
   const lastPrinted = last === undefined ? ' It printed nothing on stdout.' : ` The last line it printed was ${escapeForDisplay(last)}.`;
   // A fork bomb usually ends at the timeout: name the cap it ran into as well.
   const capHit = run.ending === 'timeout' || run.ending === 'no-progress' ? processCapEvidence(run.stderr) : undefined;
-  const cap = capHit === undefined ? '' : ` On the way it ran into the cap on the number of processes (stderr: ${escapeForDisplay(capHit, { maxChars: 120 })}).`;
+  const cap =
+    capHit === undefined ? '' : ` On the way it ran into the cap on the number of processes (stderr: ${escapeForDisplay(capHit, { maxChars: 120 })}).`;
   switch (run.ending) {
     case 'exited':
       return { check: 'ending', passed: true, message: '' };
@@ -60,7 +62,10 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
         check: 'ending',
         passed: false,
         message: `${who} was still running after ${seconds(timeoutMs)} and was stopped.${lastPrinted}${detail}${cap}`,
-        hint: capHit !== undefined ? FORK_BOMB_HINT : 'Look for a loop that never ends, a child or thread that is never joined or never exits, or a read from standard input or a pipe that waits for data that never comes.',
+        hint:
+          capHit !== undefined
+            ? FORK_BOMB_HINT
+            : 'Look for a loop that never ends, a child or thread that is never joined or never exits, or a read from standard input or a pipe that waits for data that never comes.',
       };
     case 'no-progress':
       return {
@@ -164,12 +169,7 @@ export function endingVerdict(test: TestSpec, runs: Record<string, ProgramRun>):
     return verdict;
   }
   const names = gone.map((run) => (run.name === 'main' ? 'your main program' : `the "${run.name}" process`)).join(' and ');
-  verdict.message = [
-    ...gone.map(endedSentence),
-    verdict.message,
-    ...others,
-    `It was most likely waiting for ${names}, which had already ended.`,
-  ].join(' ');
+  verdict.message = [...gone.map(endedSentence), verdict.message, ...others, `It was most likely waiting for ${names}, which had already ended.`].join(' ');
   verdict.hint =
     test.onStall ??
     'A process that waits for a peer (opening a FIFO, reading from it) waits forever once the peer has gone: look at why the peer ended (its status and stderr above).';

@@ -67,7 +67,11 @@ export async function gradeExercise(spec: ExerciseSpec, options: ExerciseGrading
   }
   let referenceBuild: Promise<BuiltProgram> | undefined;
   const reference = (): Promise<BuiltProgram> => {
-    referenceBuild ??= builder(options.referenceDir, { cacheDir: options.cacheDir, entry: spec.entry, language: referenceLanguage(options.referenceDir, spec.entry) }).then((r) => {
+    referenceBuild ??= builder(options.referenceDir, {
+      cacheDir: options.cacheDir,
+      entry: spec.entry,
+      language: referenceLanguage(options.referenceDir, spec.entry),
+    }).then((r) => {
       if (!r.ok) throw new Error(`the reference solution in ${options.referenceDir} does not build:\n${r.message}`);
       return r.program;
     });
@@ -121,7 +125,11 @@ async function runTests(spec: ExerciseSpec, options: ExerciseGradingOptions, run
 function notLocated(spec: ExerciseSpec, location: SolutionLocation, languageAsked: boolean): Partial<ExerciseResult> | undefined {
   if (location.found) return undefined;
   if (location.ambiguous) {
-    return { status: 'error', message: location.message, tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: two solutions in one folder')) };
+    return {
+      status: 'error',
+      message: location.message,
+      tests: spec.tests.map((test) => notRun(test.name, test.points, test.hidden, 'not run: two solutions in one folder')),
+    };
   }
   const others = languageAsked ? [] : LANGUAGES.filter((l) => l !== location.language).map((l) => `${spec.entry}${l.extension}`);
   const alternatives = others.length === 0 ? '' : ` (nor ${others.join(', ')})`;

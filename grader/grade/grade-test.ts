@@ -47,33 +47,34 @@ export async function gradeTest(test: TestSpec, context: TestGradingContext): Pr
   if (needsSeed) result.seed = baseSeed;
   try {
     if (test.generate !== undefined) await gradeGeneratedInto(result, test, context, baseSeed);
-    else for (let trial = 1; trial <= test.trials; trial++) {
-      // Each trial its own seed (trial 1: the reported one), so that --seed replays every trial.
-      const { checks, runs, attempts } = await runTrial(test, context, baseSeed + trial - 1);
-      result.checks = checks;
-      const failed = checks.find((c) => !c.passed && c.doubt === undefined);
-      const doubted = checks.find((c) => c.doubt !== undefined);
-      if (failed === undefined && doubted !== undefined) {
-        result.status = 'error';
-        result.score = 0;
-        result.message = measurementError(doubted.doubt ?? '', attempts);
-        if (test.trials > 1) result.failedTrial = trial;
-        break;
+    else
+      for (let trial = 1; trial <= test.trials; trial++) {
+        // Each trial its own seed (trial 1: the reported one), so that --seed replays every trial.
+        const { checks, runs, attempts } = await runTrial(test, context, baseSeed + trial - 1);
+        result.checks = checks;
+        const failed = checks.find((c) => !c.passed && c.doubt === undefined);
+        const doubted = checks.find((c) => c.doubt !== undefined);
+        if (failed === undefined && doubted !== undefined) {
+          result.status = 'error';
+          result.score = 0;
+          result.message = measurementError(doubted.doubt ?? '', attempts);
+          if (test.trials > 1) result.failedTrial = trial;
+          break;
+        }
+        if (failed) {
+          result.status = 'failed';
+          result.message = failed.message;
+          result.score = 0;
+          if (test.trials > 1) result.failedTrial = trial;
+          const tail = stderrTail(runs);
+          // A one-line stderr that a message already quotes need not be shown twice.
+          const quoted = checks.some((c) => !c.passed && c.message.includes(tail ?? '\u0000'));
+          if (tail && !quoted) result.stderrTail = tail;
+          // One sentence on the likely pitfall (grader/hints/), before the first failed check's hint.
+          result.checks = await addPitfallHint(test, runs, checks, context.program.sourceDir);
+          break;
+        }
       }
-      if (failed) {
-        result.status = 'failed';
-        result.message = failed.message;
-        result.score = 0;
-        if (test.trials > 1) result.failedTrial = trial;
-        const tail = stderrTail(runs);
-        // A one-line stderr that a message already quotes need not be shown twice.
-        const quoted = checks.some((c) => !c.passed && c.message.includes(tail ?? '\u0000'));
-        if (tail && !quoted) result.stderrTail = tail;
-        // One sentence on the likely pitfall (grader/hints/), before the first failed check's hint.
-        result.checks = await addPitfallHint(test, runs, checks, context.program.sourceDir);
-        break;
-      }
-    }
   } catch (error) {
     result.status = 'error';
     result.score = 0;
@@ -117,7 +118,10 @@ async function gradeGeneratedInto(result: TestResult, test: TestSpec, context: T
     if (ownChecks.some((check) => !check.passed && check.doubt === undefined)) return { checks: ownChecks };
     const theirs = await runTest(concrete, reference, { seed });
     const broken = Object.values(theirs.runs).find((run) => run.ending !== 'exited');
-    if (broken !== undefined) return { referenceProblem: `its process \`${broken.name}\` did not end by itself (${broken.ending}${broken.endingDetail ? `: ${broken.endingDetail}` : ''})` };
+    if (broken !== undefined)
+      return {
+        referenceProblem: `its process \`${broken.name}\` did not end by itself (${broken.ending}${broken.endingDetail ? `: ${broken.endingDetail}` : ''})`,
+      };
     return { checks: applyChecks(concrete, { test: concrete, run: mine.runs.main!, runs: mine.runs, workTree: mine.workTree, reference: theirs.runs }) };
   });
   if (verdict.status === 'error') throw new Error(verdict.message);
@@ -173,7 +177,6 @@ function rerunCommand(slug: string, test: TestSpec): string {
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([name, value]) => `${name}=${shellQuote(value)}`);
   const command = ['npm', 'run', 'exercise', '--', slug, ...test.args.map(shellQuote)];
-  const input =
-    test.stdin !== undefined ? `printf '%s' ${shellQuote(test.stdin)} | ` : test.feed !== undefined ? feedRerunInput(test.feed) : '';
+  const input = test.stdin !== undefined ? `printf '%s' ${shellQuote(test.stdin)} | ` : test.feed !== undefined ? feedRerunInput(test.feed) : '';
   return input + [...env, ...command].join(' ');
 }

@@ -56,9 +56,7 @@ export async function loadSpecs(root: string, slugs: string[]): Promise<Exercise
   const known = await listSpecSlugs(specsDir);
   const unknown = slugs.filter((slug) => !known.includes(slug));
   if (unknown.length > 0) {
-    throw new UsageError(
-      `No exercise named ${unknown.map((s) => `"${s}"`).join(', ')}. Known exercises: ${known.join(', ') || '(none)'}.`,
-    );
+    throw new UsageError(`No exercise named ${unknown.map((s) => `"${s}"`).join(', ')}. Known exercises: ${known.join(', ') || '(none)'}.`);
   }
   const chosen = slugs.length > 0 ? [...new Set(slugs)] : known;
   return Promise.all(chosen.map((slug) => loadSpec(path.join(specsDir, `${slug}.yaml`))));

@@ -58,7 +58,8 @@ export function uploadNotes(plan: UploadPlan, slugs: string[], startersPresent: 
   if (plan.ignored.length > 0) {
     notes.push(`Not used (not in a folder of an exercise, or a second copy): ${plan.ignored.join(', ')}.`);
   }
-  if (plan.layout === 'none') notes.push('Your upload holds no .ts file. Upload assignments/SLUG/solution.ts (your repository), SLUG/solution.ts, or the .ts files themselves.');
+  if (plan.layout === 'none')
+    notes.push('Your upload holds no .ts file. Upload assignments/SLUG/solution.ts (your repository), SLUG/solution.ts, or the .ts files themselves.');
   return notes;
 }
 
@@ -71,7 +72,10 @@ export async function gradeUpload(options: GradeUploadOptions): Promise<GradeSum
   const plan = planUploads(await regularFiles(submission), slugs, entryOf);
   const startersPresent = new Set<string>();
   for (const slug of slugs) {
-    const hasStarter = await readdir(path.join(options.root, 'assignments', slug)).then((names) => names.includes(entryOf(slug)), () => false);
+    const hasStarter = await readdir(path.join(options.root, 'assignments', slug)).then(
+      (names) => names.includes(entryOf(slug)),
+      () => false,
+    );
     if (hasStarter) startersPresent.add(slug);
   }
   const notes = uploadNotes(plan, slugs, startersPresent);

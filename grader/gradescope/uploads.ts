@@ -50,7 +50,9 @@ function bySlug(found: Array<{ slug: string; folder: string; path: string; name:
  */
 export function planUploads(paths: string[], slugs: string[], entryOf: (slug: string) => string): UploadPlan {
   const known = new Set(slugs);
-  const candidates = paths.map((p) => ({ path: p, segments: p.split('/') })).filter((f) => f.path.endsWith('.ts') && !f.path.endsWith('.d.ts') && !skipped(f.segments));
+  const candidates = paths
+    .map((p) => ({ path: p, segments: p.split('/') }))
+    .filter((f) => f.path.endsWith('.ts') && !f.path.endsWith('.d.ts') && !skipped(f.segments));
   const ofLayout = (match: (segments: string[]) => string | undefined): Array<{ slug: string; folder: string; path: string; name: string }> =>
     candidates.flatMap((f) => {
       const slug = match(f.segments);
@@ -72,7 +74,10 @@ export function planUploads(paths: string[], slugs: string[], entryOf: (slug: st
   const folder = loose[0]!.segments.slice(0, -1).join('/');
   const sameFolder = loose.filter((c) => c.segments.slice(0, -1).join('/') === folder);
   if (slugs.length === 1) {
-    return finish('loose files', sameFolder.map((c) => ({ slug: slugs[0]!, folder, path: c.path, name: c.segments.at(-1)! })));
+    return finish(
+      'loose files',
+      sameFolder.map((c) => ({ slug: slugs[0]!, folder, path: c.path, name: c.segments.at(-1)! })),
+    );
   }
   const named = sameFolder.flatMap((c) => {
     const slug = c.segments.at(-1)!.replace(/\.ts$/, '');

@@ -8,10 +8,7 @@ export const tsExtension: Pitfall = {
   name: 'ts-extension',
   recognise(e) {
     const stderr = allStderr(e);
-    const seen =
-      /ERR_UNKNOWN_FILE_EXTENSION/.test(stderr) ||
-      /Cannot find module '[^'\n]*\.ts'/.test(stderr) ||
-      /ENOENT[^\n]*\.ts\b/.test(stderr);
+    const seen = /ERR_UNKNOWN_FILE_EXTENSION/.test(stderr) || /Cannot find module '[^'\n]*\.ts'/.test(stderr) || /ENOENT[^\n]*\.ts\b/.test(stderr);
     if (!seen) return undefined;
     return "Your program starts or imports a `.ts` file at run time, but every `.ts` file is built to a `.js` file that plain node runs: name the sibling by its built name, e.g. `new URL('./child.js', import.meta.url)`.";
   },
@@ -104,8 +101,7 @@ export const utcDate: Pitfall = {
   name: 'utc-date',
   recognise(e) {
     if (!calls(e, /\.toISOString\s*\(/) || !outputFailed(e)) return undefined;
-    const aboutDates =
-      e.failed.some((c) => /date|UTC/i.test(c.message)) || e.test.checks.some((c) => JSON.stringify(c).includes('{date'));
+    const aboutDates = e.failed.some((c) => /date|UTC/i.test(c.message)) || e.test.checks.some((c) => JSON.stringify(c).includes('{date'));
     if (!aboutDates) return undefined;
     return '`toISOString()` gives the date in UTC, which under a time zone far from UTC is a day off: build the local date from `getFullYear()`, `getMonth() + 1` and `getDate()`.';
   },

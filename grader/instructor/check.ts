@@ -122,7 +122,11 @@ async function checkExercise(root: string, slug: string, pool: TaskPool, problem
   const variants = await Promise.all(variantRuns);
   const strength = strengthOf(variants);
   if (strength === 'weak') {
-    problem(variants.length === 0 ? 'the spec is weak: it has no known-bad variants (reference/SLUG/wrong/NAME/)' : 'the spec is weak: every known-bad variant passes it');
+    problem(
+      variants.length === 0
+        ? 'the spec is weak: it has no known-bad variants (reference/SLUG/wrong/NAME/)'
+        : 'the spec is weak: every known-bad variant passes it',
+    );
   }
   return {
     slug,

@@ -55,7 +55,9 @@ export async function exportRepository(root: string, dest: string, options: Expo
   if (existsSync(dest) && (await readdir(dest)).length > 0) throw new ExportError(`${dest} exists and is not empty; export to a new directory.`);
   const insideDest = path.relative(root, dest);
   const files = (await listFiles(root)).filter(
-    (file) => !LEFT_OUT.some((out) => file === out || file.startsWith(`${out}/`)) && !(insideDest && !insideDest.startsWith('..') && (file === insideDest || file.startsWith(`${insideDest}/`))),
+    (file) =>
+      !LEFT_OUT.some((out) => file === out || file.startsWith(`${out}/`)) &&
+      !(insideDest && !insideDest.startsWith('..') && (file === insideDest || file.startsWith(`${insideDest}/`))),
   );
   const specFiles = new Set((await listSpecSlugs(path.join(root, 'specs'))).map((slug) => `specs/${slug}.yaml`));
   // Specs first: a recording that fails leaves nothing half-written.
@@ -78,8 +80,7 @@ export async function exportRepository(root: string, dest: string, options: Expo
     else if (file === 'README.md') {
       const readme = studentReadme(await readFile(from, 'utf8'));
       await writeFile(to, language === undefined ? readme : readmeFor(readme, language));
-    }
-    else if ((await lstat(from)).isSymbolicLink()) await symlink(await readlink(from), to);
+    } else if ((await lstat(from)).isSymbolicLink()) await symlink(await readlink(from), to);
     else await copyFile(from, to);
   }
   return { files: files.length, specs };
@@ -96,7 +97,8 @@ async function writeLanguageFiles(root: string, dest: string, files: string[], l
     const folder = path.join(dest, 'assignments', slug);
     await mkdir(folder, { recursive: true });
     const own = await starters(root, language, slug);
-    if (own.size === 0) throw new ExportError(`there is no ${language.label} starter for ${slug} (templates/${language.name}/${slug}/solution${language.extension})`);
+    if (own.size === 0)
+      throw new ExportError(`there is no ${language.label} starter for ${slug} (templates/${language.name}/${slug}/solution${language.extension})`);
     for (const [name, text] of own) await writeFile(path.join(folder, name), text);
     const section = await readFile(path.join(templateDir(root, language, slug), sectionFile(language)), 'utf8').catch(() => {
       throw new ExportError(`there is no "${language.statementSection}" section for ${slug} (templates/${language.name}/${slug}/${sectionFile(language)})`);
@@ -145,10 +147,20 @@ function studentPackageJson(text: string): string {
 /** The repository's files: git's tracked and untracked-but-not-ignored files, else every file. */
 export async function listFiles(root: string): Promise<string[]> {
   try {
-    const { stdout } = await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const listed = stdout.split('\0').filter((file) => file !== '');
     const present: string[] = [];
-    for (const file of new Set(listed)) if (await lstat(path.join(root, file)).then((s) => !s.isDirectory(), () => false)) present.push(file);
+    for (const file of new Set(listed))
+      if (
+        await lstat(path.join(root, file)).then(
+          (s) => !s.isDirectory(),
+          () => false,
+        )
+      )
+        present.push(file);
     return present.sort();
   } catch {
     return walk(root, '');

@@ -38,6 +38,14 @@ export function describeFailures(result: ExerciseResult): string {
   if (result.message) return result.message;
   return result.tests
     .filter((t) => t.status !== 'passed')
-    .map((t) => `${t.name}: ${t.checks.filter((c) => !c.passed).map((c) => `[${c.check}] ${c.message}`).join(' | ') || t.message}`)
+    .map(
+      (t) =>
+        `${t.name}: ${
+          t.checks
+            .filter((c) => !c.passed)
+            .map((c) => `[${c.check}] ${c.message}`)
+            .join(' | ') || t.message
+        }`,
+    )
     .join('\n');
 }

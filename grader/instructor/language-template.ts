@@ -46,13 +46,18 @@ export function statementFor(statement: string, language: Language, section: str
     const replaced = [`## ${language.statementSection}`, '', section.trimEnd(), '', ...lines.slice(end)];
     text = [...lines.slice(0, start), ...replaced].join('\n');
   }
-  return text.replace(/\b(\w[\w-]*)\.ts\b/g, (_whole, stem: string) => `${stem}${language.extension}`).replace(/\b(\w[\w-]*)\.js\b/g, (_whole, stem: string) => language.runFile(stem));
+  return text
+    .replace(/\b(\w[\w-]*)\.ts\b/g, (_whole, stem: string) => `${stem}${language.extension}`)
+    .replace(/\b(\w[\w-]*)\.js\b/g, (_whole, stem: string) => language.runFile(stem));
 }
 
 /** The students' README for `language`: the course's words about TypeScript and Node said for it. */
 export function readmeFor(readme: string, language: Language): string {
   return readme
-    .replace('you write it in TypeScript for Node.js 20 or later', `you write it in ${language.label} (the grader runs Python 3 as /usr/bin/python3; Node.js 20 or later runs the grader)`)
+    .replace(
+      'you write it in TypeScript for Node.js 20 or later',
+      `you write it in ${language.label} (the grader runs Python 3 as /usr/bin/python3; Node.js 20 or later runs the grader)`,
+    )
     .replace('how Node differs', `how ${language.label} does it`)
     .replace(/`solution\.ts`/g, `\`solution${language.extension}\``)
     .replace(/`child\.ts`/g, `\`child${language.extension}\``)

@@ -43,11 +43,20 @@ interface KindRule {
 const RULES: readonly KindRule[] = [
   { kind: 'worker threads', statement: /worker threads?|\bWorkers?\b/ },
   // A line template that binds a descendant's pid sees the child process too.
-  { kind: 'child process', statement: /child process|separate program|real (operating-system )?process/i, alsoGraded: (check) => JSON.stringify(check).includes('{pid:descendant}') },
+  {
+    kind: 'child process',
+    statement: /child process|separate program|real (operating-system )?process/i,
+    alsoGraded: (check) => JSON.stringify(check).includes('{pid:descendant}'),
+  },
   { kind: 'no busy waiting', statement: /\bbusy\b|burn the processor|next to no CPU|spin(ning)? loop/i },
   { kind: 'in parallel', statement: /in parallel|at the same time|concurrently|\breached\b/i },
   // Interactive steps that expect lines in any order.
-  { kind: 'in any order', tolerance: true, statement: /any order|either order|interleave/i, alsoGraded: (_check, test) => (test.steps ?? []).some((step) => 'expectAll' in step) },
+  {
+    kind: 'in any order',
+    tolerance: true,
+    statement: /any order|either order|interleave/i,
+    alsoGraded: (_check, test) => (test.steps ?? []).some((step) => 'expectAll' in step),
+  },
   {
     kind: 'timing',
     statement: /\bsleep(s|ing)?\b|\bpause\b|as it is produced|on arrival|streamed|\bprints? [^.]*as soon as|within \d+ ?ms|\bafter (?:[A-Z]|\d+) ?ms\b/i,
@@ -71,7 +80,12 @@ function sentences(part: string): string[] {
   return part
     .replace(/```[^]*?```/g, (block) => block.replace(/\n/g, ' \u0000'))
     .split(/(?<=[.;:])\s+(?=[A-Z`(-])|\n\s*\n|\n(?=\s*[-*] )/)
-    .map((s) => s.replace(/\u0000/g, '\n').replace(/\s+/g, ' ').trim())
+    .map((s) =>
+      s
+        .replace(/\u0000/g, '\n')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((s) => s !== '' && !/not graded|is not checked|cannot be seen from outside/i.test(s));
 }
 
@@ -94,7 +108,8 @@ function promisedStatuses(part: string): Map<string, string> {
 /** Flags a statement names: `--name`. */
 function promisedFlags(part: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const sentence of sentences(part)) for (const match of sentence.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*)/g)) if (!found.has(match[1]!)) found.set(match[1]!, sentence);
+  for (const sentence of sentences(part))
+    for (const match of sentence.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*)/g)) if (!found.has(match[1]!)) found.set(match[1]!, sentence);
   return found;
 }
 
@@ -151,16 +166,26 @@ export function promiseRows(spec: ExerciseSpec, statement: string): PromiseRow[]
 export function promiseProblem(row: PromiseRow): string | undefined {
   const what = row.value === undefined ? row.kind : `${row.kind} ${row.value}`;
   if (row.status === 'unchecked') return `the statement promises ${what} ("${row.says ?? ''}") but no test checks it`;
-  if (row.status === 'unannounced') return `tests check ${what} (${row.tests.map((t) => `"${t}"`).join(', ')}) but the statement's "Your program" and "How it is graded" never say so`;
+  if (row.status === 'unannounced')
+    return `tests check ${what} (${row.tests.map((t) => `"${t}"`).join(', ')}) but the statement's "Your program" and "How it is graded" never say so`;
   return undefined;
 }
 
 /** The table printed by `npm run check`: exercise, promise, status, the tests that grade it. */
 export function promiseTable(rows: readonly PromiseRow[]): string {
-  const lines = rows.map((row) => [row.slug, row.value === undefined ? row.kind : `${row.kind} ${row.value}`, row.status === 'ok' ? 'ok' : row.status.toUpperCase(), row.tests.length === 0 ? '-' : `${row.tests.length} test${row.tests.length === 1 ? '' : 's'}`]);
+  const lines = rows.map((row) => [
+    row.slug,
+    row.value === undefined ? row.kind : `${row.kind} ${row.value}`,
+    row.status === 'ok' ? 'ok' : row.status.toUpperCase(),
+    row.tests.length === 0 ? '-' : `${row.tests.length} test${row.tests.length === 1 ? '' : 's'}`,
+  ]);
   const header = ['exercise', 'promise', 'status', 'checked by'];
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const format = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const format = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)].join('\n');
 }
 

@@ -34,7 +34,9 @@ export async function recordReferenceOutputs(root: string, spec: ExerciseSpec, s
       const mask = (check.mask as MaskRule[] | undefined) ?? [];
       const runs = [first.runs[processName], second.runs[processName]];
       if (runs.some((run) => run === undefined || run.ending !== 'exited')) {
-        throw new RecordError(`${spec.slug}: test "${test.name}": the reference's process \`${processName}\` did not end by itself, so its output cannot be recorded`);
+        throw new RecordError(
+          `${spec.slug}: test "${test.name}": the reference's process \`${processName}\` did not end by itself, so its output cannot be recorded`,
+        );
       }
       const [one, two] = runs.map((run) => streamText(run!, stream));
       if (applyMask(one!, mask) !== applyMask(two!, mask)) {

@@ -26,7 +26,9 @@ export function scaffoldFiles(slug: string): Record<string, string> {
 /** Writes a new exercise's files under `root`; resolves with the paths written (relative). */
 export async function scaffoldExercise(root: string, slug: string): Promise<string[]> {
   if (!SLUG_PATTERN.test(slug) || slug.length > 40) {
-    throw new ScaffoldError(`"${slug}" is not a usable slug: use lower-case letters and digits in words joined by single hyphens (e.g. pipe-echo), at most 40 characters.`);
+    throw new ScaffoldError(
+      `"${slug}" is not a usable slug: use lower-case letters and digits in words joined by single hyphens (e.g. pipe-echo), at most 40 characters.`,
+    );
   }
   const taken = [`specs/${slug}.yaml`, `specs/drafts/${slug}.yaml`, `assignments/${slug}`, `reference/${slug}`].filter((p) => existsSync(path.join(root, p)));
   if (taken.length > 0) throw new ScaffoldError(`The exercise "${slug}" exists already (${taken.join(', ')}); choose another slug.`);

@@ -26,6 +26,9 @@ export function strengthTable(check: CatalogCheck): string {
   const rows = [HEADERS, ...[...check.exercises].sort((a, b) => a.slug.localeCompare(b.slug)).map(row)];
   const widths = HEADERS.map((_, column) => Math.max(...rows.map((r) => r[column]!.length)));
   const format = (cells: string[]): string =>
-    cells.map((cell, column) => (column === 0 || column === 4 || column === 9 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (column === 0 || column === 4 || column === 9 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   return `${[format(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(format)].join('\n')}\n`;
 }

@@ -60,7 +60,9 @@ export function locateSolution(dir: string, entry: string, asked?: string): Solu
     const own = path.join(dir, chosen.name);
     const folder = existsSync(path.join(own, `${entry}${chosen.extension}`)) ? own : dir;
     const entryFile = path.join(folder, `${entry}${chosen.extension}`);
-    return existsSync(entryFile) ? { found: true, language: chosen, dir: folder, entryFile } : { found: false, ambiguous: false, language: chosen, dir: folder, entryFile };
+    return existsSync(entryFile)
+      ? { found: true, language: chosen, dir: folder, entryFile }
+      : { found: false, ambiguous: false, language: chosen, dir: folder, entryFile };
   }
   const present = LANGUAGES.filter((candidate) => existsSync(path.join(dir, `${entry}${candidate.extension}`)));
   if (present.length > 1) {

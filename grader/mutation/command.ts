@@ -44,7 +44,9 @@ export async function mutateCommand(options: MutateCommandOptions): Promise<numb
   });
   const updated = await updateMutationDoc(root, known);
   write(`\n${mutationTable(await mutationRows(root, slugs))}`);
-  write(`${updated.length > 0 ? `${updated.join(' and ')} updated. ` : ''}Mutation run of ${slugs.length} exercise(s): ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+  write(
+    `${updated.length > 0 ? `${updated.join(' and ')} updated. ` : ''}Mutation run of ${slugs.length} exercise(s): ${((Date.now() - started) / 1000).toFixed(0)} s.\n`,
+  );
   return failures === 0 ? 0 : 1;
 }
 
@@ -62,14 +64,19 @@ export async function mutationSummary(root: string, slugs: readonly string[]): P
   const notes = [
     `Mutation score: the share of the reference's non-equivalent mutants that the spec rejects (goal ${SCORE_GOAL}%), from the last recorded run.`,
     ...(below.length > 0 ? [`Below the goal: ${below.join(', ')}.`] : []),
-    ...(stale.length > 0 ? [`Stale (reference, spec or equivalents changed since the run): ${stale.join(', ')}: npm run check -- --mutate ${stale.join(' ')}`] : []),
+    ...(stale.length > 0
+      ? [`Stale (reference, spec or equivalents changed since the run): ${stale.join(', ')}: npm run check -- --mutate ${stale.join(' ')}`]
+      : []),
     ...(missing.length > 0 ? [`Never mutation-tested: ${missing.join(', ')}.`] : []),
   ];
   const rerun = (slug: string): string => `npm run check -- --mutate ${slug}, then commit specs/mutation/${slug}.results.json`;
   const problems: CatalogProblem[] = [
     ...rows
       .filter((r) => below.includes(r.slug))
-      .map((r) => ({ slug: r.slug, message: `mutation score ${formatScore(r.counts?.score)} is below the goal of ${SCORE_GOAL}%: strengthen the spec against the surviving mutants or record the equivalent ones (docs/mutation.md)` })),
+      .map((r) => ({
+        slug: r.slug,
+        message: `mutation score ${formatScore(r.counts?.score)} is below the goal of ${SCORE_GOAL}%: strengthen the spec against the surviving mutants or record the equivalent ones (docs/mutation.md)`,
+      })),
     ...stale.map((slug) => ({ slug, message: `the recorded mutation run no longer matches the reference, spec or equivalents file: ${rerun(slug)}` })),
     ...missing.map((slug) => ({ slug, message: `never mutation-tested: ${rerun(slug)}` })),
   ];

@@ -41,14 +41,28 @@ function cells(row: MutationRow): string[] {
   const c = row.counts;
   if (c === undefined) return [row.slug, '-', '-', '-', '-', '-', '-', '-', 'none'];
   const verdict = c.score !== undefined && c.score >= SCORE_GOAL ? '' : ' (below goal)';
-  return [row.slug, String(c.mutants), String(c.killed), String(c.timedOut), String(c.survived), String(c.equivalent), String(c.errors), `${formatScore(c.score)}${verdict}`, row.stale ? 'STALE' : 'current'];
+  return [
+    row.slug,
+    String(c.mutants),
+    String(c.killed),
+    String(c.timedOut),
+    String(c.survived),
+    String(c.equivalent),
+    String(c.errors),
+    `${formatScore(c.score)}${verdict}`,
+    row.stale ? 'STALE' : 'current',
+  ];
 }
 
 /** Plain-text table for the console. */
 export function mutationTable(rows: readonly MutationRow[]): string {
   const all = [HEADERS, ...rows.map(cells)];
   const widths = HEADERS.map((_, column) => Math.max(...all.map((r) => r[column]!.length)));
-  const format = (r: string[]): string => r.map((cell, column) => (column === 0 || column >= 7 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+  const format = (r: string[]): string =>
+    r
+      .map((cell, column) => (column === 0 || column >= 7 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   return `${[format(HEADERS), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => format(cells(r)))].join('\n')}\n`;
 }
 

@@ -101,7 +101,11 @@ export function verdictRelevantSpec(text: string): string {
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !ADVISORY_KEYS.has(key)).map(([key, inner]) => [key, strip(inner)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !ADVISORY_KEYS.has(key))
+        .map(([key, inner]) => [key, strip(inner)]),
+    );
   };
   try {
     const { mustReject: _variants, ...graded } = parse(text) as Record<string, unknown>;

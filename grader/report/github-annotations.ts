@@ -74,11 +74,33 @@ function testKind(test: TestResult, showHidden: boolean): number {
 export function exerciseAnnotationList(exercise: ExerciseResult, exerciseIndex: number, root: string, showHidden = false): Annotation[] {
   if (exercise.status === 'missing') {
     const message = exercise.message ?? 'No solution file.';
-    return [{ slug: exercise.slug, level: 'warning', location: exerciseLocation(exercise, root), title: `${exercise.slug}: no solution`, message, kind: 0, rankInExercise: 0, exerciseIndex }];
+    return [
+      {
+        slug: exercise.slug,
+        level: 'warning',
+        location: exerciseLocation(exercise, root),
+        title: `${exercise.slug}: no solution`,
+        message,
+        kind: 0,
+        rankInExercise: 0,
+        exerciseIndex,
+      },
+    ];
   }
   if (!testsRan(exercise)) {
     const title = `${exercise.slug}: could not be graded`;
-    return [{ slug: exercise.slug, level: 'error', location: exerciseLocation(exercise, root), title, message: exercise.message ?? '', kind: 0, rankInExercise: 0, exerciseIndex }];
+    return [
+      {
+        slug: exercise.slug,
+        level: 'error',
+        location: exerciseLocation(exercise, root),
+        title,
+        message: exercise.message ?? '',
+        kind: 0,
+        rankInExercise: 0,
+        exerciseIndex,
+      },
+    ];
   }
   return exercise.tests
     .filter((test) => test.status !== 'passed' && test.status !== 'not-run')
@@ -128,8 +150,16 @@ export function limitAnnotations(ranked: Annotation[], limit: number, level: 'er
 export function runAnnotations(exercises: ExerciseResult[], root: string, showHidden = false, errorsAlreadyRaised = 0): string[] {
   const all = rankAnnotations(exercises.flatMap((exercise, index) => exerciseAnnotationList(exercise, index, root, showHidden)));
   return [
-    ...limitAnnotations(all.filter((a) => a.level === 'error'), ANNOTATIONS_PER_STEP - errorsAlreadyRaised, 'error'),
-    ...limitAnnotations(all.filter((a) => a.level === 'warning'), ANNOTATIONS_PER_STEP, 'warning'),
+    ...limitAnnotations(
+      all.filter((a) => a.level === 'error'),
+      ANNOTATIONS_PER_STEP - errorsAlreadyRaised,
+      'error',
+    ),
+    ...limitAnnotations(
+      all.filter((a) => a.level === 'warning'),
+      ANNOTATIONS_PER_STEP,
+      'warning',
+    ),
   ];
 }
 

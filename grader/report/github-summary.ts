@@ -52,7 +52,8 @@ export function githubSummaryMarkdown(summary: GradeSummary, showHidden = false)
   ];
   const failed = summary.exercises.filter((e) => e.status !== 'passed');
   if (failed.length > 0) lines.push('### What failed', '', ...failed.flatMap((e) => failures(e, showHidden)));
-  const sandbox = summary.sandbox.missing.length === 0 ? summary.sandbox.tier : `${summary.sandbox.tier} (does not hold: ${summary.sandbox.missing.join(', ')})`;
+  const sandbox =
+    summary.sandbox.missing.length === 0 ? summary.sandbox.tier : `${summary.sandbox.tier} (does not hold: ${summary.sandbox.missing.join(', ')})`;
   lines.push(`<sub>Sandbox: ${markdownInline(sandbox)}; ${(summary.durationMs / 1000).toFixed(1)} s.</sub>`, '');
   return lines.join('\n');
 }

@@ -44,11 +44,13 @@ const MAX_OUTPUT = 8000;
 
 /** Gradescope's results.json for a run: one Gradescope test per spec test, numbered EXERCISE.TEST. */
 export function gradescopeResults(summary: GradeSummary, options: Omit<GradescopeOptions, 'file'> = {}): GradescopeResults {
-  const notes = summary.exercises
-    .filter((e) => !testsRan(e))
-    .map((e) => `${e.slug}: ${e.message ?? e.status}`);
+  const notes = summary.exercises.filter((e) => !testsRan(e)).map((e) => `${e.slug}: ${e.message ?? e.status}`);
   const passed = summary.exercises.filter((e) => e.status === 'passed').length;
-  const output = [`${formatPoints(summary.score)}/${formatPoints(summary.maxScore)} points; ${passed} of ${summary.exercises.length} exercises passed.`, ...(options.notes ?? []), ...notes].join('\n\n');
+  const output = [
+    `${formatPoints(summary.score)}/${formatPoints(summary.maxScore)} points; ${passed} of ${summary.exercises.length} exercises passed.`,
+    ...(options.notes ?? []),
+    ...notes,
+  ].join('\n\n');
   return {
     score: summary.score,
     execution_time: Math.round(summary.durationMs / 1000),

@@ -1,7 +1,8 @@
 // Why a run that ended by itself ended: its own choice, or a limit it ran into.
 import type { Ending } from './types.js';
 
-const MEMORY = /JavaScript heap out of memory|std::bad_alloc|Fatal process out of memory|Reached heap limit|Allocation failed|Fatal (?:javascript|process) OOM|Array buffer allocation failed|Cannot allocate memory|ENOMEM/i;
+const MEMORY =
+  /JavaScript heap out of memory|std::bad_alloc|Fatal process out of memory|Reached heap limit|Allocation failed|Fatal (?:javascript|process) OOM|Array buffer allocation failed|Cannot allocate memory|ENOMEM/i;
 const PROCESSES = /\bspawn\b[^\n]*\bEAGAIN\b|fork: (?:Resource temporarily unavailable|retry)|Cannot fork|uv_thread_create|Resource temporarily unavailable/i;
 const EXEC_FAILED = /^(?:\/bin\/)?sh: \d+: (?:exec: )?.*(?:not found|Permission denied)/m;
 

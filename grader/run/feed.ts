@@ -20,7 +20,6 @@ export const PIECE_GAP_MS = 1;
 /** Most pieces of a `random` or `paused` split (long inputs get longer pieces). */
 const MAX_PIECES = 200;
 
-
 /** The bytes a feed gives, from its text, base64 or parts. */
 export function feedBytes(feed: FeedSpec): Buffer {
   if (feed.text !== undefined) return Buffer.from(feed.text, 'utf8');

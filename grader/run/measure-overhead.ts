@@ -17,8 +17,18 @@ const rounds = Number(process.argv[2] ?? 20);
 const dir = fileURLToPath(new URL('../../test/fixtures/programs/', import.meta.url));
 const program = { dir, entry: 'hello.mjs', sourceDir: dir };
 const test: TestSpec = {
-  name: 'hello', points: 1, hidden: false, args: [], env: {}, files: [], timeoutMs: 5000,
-  trials: 1, observe: false, exclusive: false, processes: [], checks: [],
+  name: 'hello',
+  points: 1,
+  hidden: false,
+  args: [],
+  env: {},
+  files: [],
+  timeoutMs: 5000,
+  trials: 1,
+  observe: false,
+  exclusive: false,
+  processes: [],
+  checks: [],
 };
 
 async function time(fn: () => Promise<unknown>): Promise<number> {

@@ -70,7 +70,12 @@ function samplerParts(fsModule: typeof fs) {
   };
   const children = (pid: number): number[] => {
     const text = read(`/proc/${pid}/task/${pid}/children`);
-    return text === undefined ? [] : text.split(' ').filter((word) => word.trim() !== '').map(Number);
+    return text === undefined
+      ? []
+      : text
+          .split(' ')
+          .filter((word) => word.trim() !== '')
+          .map(Number);
   };
   const readSample = (hostPid: number): Sample | undefined => {
     const status = read(`/proc/${hostPid}/status`);

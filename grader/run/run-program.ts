@@ -254,7 +254,12 @@ function watchRun(request: RunRequest, { limits, files, tree, reports, terminati
     treePids: () => tree.treePids(),
     termination,
   });
-  const clearDeadline = startTimeout(request.timeoutMs, () => reports.status(), termination, () => tree.treePids());
+  const clearDeadline = startTimeout(
+    request.timeoutMs,
+    () => reports.status(),
+    termination,
+    () => tree.treePids(),
+  );
   return () => {
     stopWatching();
     clearDeadline();
@@ -344,7 +349,19 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
     result = resultOf({ request, session, tier, limits, prepared, files, startedAt, arrivals }, ending, endMs, observed);
     return result;
   })().finally(cleanUp);
-  return runningProgram({ name: request.name, stdin, files, outputBytes: limits.outputBytes, tree, reports, termination, done, result: () => result, env: prepared.env, startedAt });
+  return runningProgram({
+    name: request.name,
+    stdin,
+    files,
+    outputBytes: limits.outputBytes,
+    tree,
+    reports,
+    termination,
+    done,
+    result: () => result,
+    env: prepared.env,
+    startedAt,
+  });
 }
 
 /** execa's types accept only the literal fds 3..9 in `stdio`; at run time any open fd goes to spawn as is. */

@@ -268,7 +268,12 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
           ({ cursor, bindings } = found);
           break;
         }
-        const wrong = step.next === true ? lines.find((line) => line.complete && !templates.some((t) => matchLine(t, line.text, bindings, environment, { line: 0, template: index }).matched)) : undefined;
+        const wrong =
+          step.next === true
+            ? lines.find(
+                (line) => line.complete && !templates.some((t) => matchLine(t, line.text, bindings, environment, { line: 0, template: index }).matched),
+              )
+            : undefined;
         if (wrong !== undefined) {
           const which = templates.length === 1 ? 'the next line' : 'one of the next lines';
           return fail(index, step, `${describeStep(step, index)}: ${which} was ${JSON.stringify(wrong.text)}`, over);

@@ -26,7 +26,8 @@ export function bareThreadCount(uvThreadpoolSize: string | undefined): number {
   if (known !== undefined) return known;
   const result = spawnSync(process.execPath, BARE_ARGS, { env: bareEnvironment(uvThreadpoolSize), timeout: 10_000, encoding: 'utf8' });
   const count = Number(result.stdout.trim());
-  if (!Number.isInteger(count) || count <= 0) throw new Error(`could not count the threads of a bare node program (${result.stderr.trim() || result.error?.message || 'no output'})`);
+  if (!Number.isInteger(count) || count <= 0)
+    throw new Error(`could not count the threads of a bare node program (${result.stderr.trim() || result.error?.message || 'no output'})`);
   baselines.set(key, count);
   return count;
 }

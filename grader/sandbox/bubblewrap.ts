@@ -13,15 +13,7 @@ export const BUBBLEWRAP_PATHS: SandboxPaths = { program: '/sandbox/program', wor
 
 const SYSTEM_DIRS = ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
 // Harmless files some programs read (user names, time zone, resolver order, alternatives).
-const ETC_FILES = [
-  '/etc/ld.so.cache',
-  '/etc/passwd',
-  '/etc/group',
-  '/etc/localtime',
-  '/etc/nsswitch.conf',
-  '/etc/hosts',
-  '/etc/alternatives',
-];
+const ETC_FILES = ['/etc/ld.so.cache', '/etc/passwd', '/etc/group', '/etc/localtime', '/etc/nsswitch.conf', '/etc/hosts', '/etc/alternatives'];
 
 let bwrapCache: string | null | undefined;
 
@@ -70,16 +62,28 @@ export function bubblewrapArgs(request: LaunchRequest, nodeExecPath: string = pr
   const args = [
     ...systemBinds(),
     ...runtimeBinds(request.runtimeDirs ?? nodeInstallDirs(nodeExecPath)),
-    '--proc', '/proc',
-    '--dev', '/dev',
-    '--tmpfs', '/tmp',
-    '--ro-bind', request.programDir, BUBBLEWRAP_PATHS.program,
-    '--bind', request.workDir, BUBBLEWRAP_PATHS.work,
-    '--chdir', path.posix.join(BUBBLEWRAP_PATHS.work, request.cwd),
-    '--unshare-all', '--unshare-user', '--disable-userns',
-    '--die-with-parent', '--new-session',
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--tmpfs',
+    '/tmp',
+    '--ro-bind',
+    request.programDir,
+    BUBBLEWRAP_PATHS.program,
+    '--bind',
+    request.workDir,
+    BUBBLEWRAP_PATHS.work,
+    '--chdir',
+    path.posix.join(BUBBLEWRAP_PATHS.work, request.cwd),
+    '--unshare-all',
+    '--unshare-user',
+    '--disable-userns',
+    '--die-with-parent',
+    '--new-session',
     // The root is bwrap's own tmpfs: without this, /etc or /sandbox would take writes (lost, but surprising).
-    '--remount-ro', '/',
+    '--remount-ro',
+    '/',
     '--clearenv',
   ];
   for (const [name, value] of Object.entries(request.env)) args.push('--setenv', name, value);
@@ -90,12 +94,7 @@ export function bubblewrapArgs(request: LaunchRequest, nodeExecPath: string = pr
 export function bubblewrapLaunch(request: LaunchRequest): Launch {
   const bwrap = bubblewrapPath();
   if (bwrap === undefined) throw new Error('bwrap is not installed');
-  const inner = [
-    ...bubblewrapArgs(request),
-    '--',
-    '/bin/sh', '-c', supervisorScript(request.limits, true), 'sh',
-    ...request.command,
-  ];
+  const inner = [...bubblewrapArgs(request), '--', '/bin/sh', '-c', supervisorScript(request.limits, true), 'sh', ...request.command];
   const uid = request.identity.uid;
   const setpriv = setprivPath();
   if (uid !== undefined && setpriv !== undefined) {

@@ -16,7 +16,7 @@ const NOTES: Record<Guarantee, string> = {
   'network isolation': 'the program can open network connections',
   'read-only filesystem': 'the program can write wherever its user may (e.g. /tmp), not only its work directory',
   'hidden repository': 'the program can read the repository (specs, references) if file permissions allow',
-  'process cap': 'the number of processes is not capped (root ignores RLIMIT_NPROC), or is shared with the user\'s own processes',
+  'process cap': "the number of processes is not capped (root ignores RLIMIT_NPROC), or is shared with the user's own processes",
   'memory cap': 'memory is not capped',
   'clean environment': "the program can read the grader's environment through /proc/<pid>/environ",
   'complete tree kill': 'a descendant that leaves the process group and clears its environment can survive the run',
@@ -80,7 +80,10 @@ async function tryBubblewrap(dropsPrivileges: boolean): Promise<string | undefin
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
     if (result.exitCode === 0) return undefined;
-    const stderr = String(result.stderr ?? '').trim().split('\n')[0] ?? '';
+    const stderr =
+      String(result.stderr ?? '')
+        .trim()
+        .split('\n')[0] ?? '';
     return `a trial bubblewrap run failed (${stderr || `exit ${String(result.exitCode)}`})`;
   } catch (error) {
     return `a trial bubblewrap run failed (${(error as Error).message})`;

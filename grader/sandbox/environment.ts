@@ -23,11 +23,7 @@ export function programPath(nodeExecPath: string = process.execPath): string {
 }
 
 /** Base variables + the test's (null removes a base variable). */
-export function buildEnvironment(
-  home: string,
-  testEnv: Record<string, string | null> = {},
-  nodeExecPath: string = process.execPath,
-): Record<string, string> {
+export function buildEnvironment(home: string, testEnv: Record<string, string | null> = {}, nodeExecPath: string = process.execPath): Record<string, string> {
   const env: Record<string, string> = {
     PATH: programPath(nodeExecPath),
     HOME: home,

@@ -40,10 +40,7 @@ export function supervisorScript(limits: ResolvedLimits, waitForNamespace: boole
 }
 
 /** A message the supervisor sent on fd 3. */
-export type SupervisorMessage =
-  | { kind: 'pid'; pid: number }
-  | { kind: 'status'; status: number }
-  | { kind: 'limit'; limit: string };
+export type SupervisorMessage = { kind: 'pid'; pid: number } | { kind: 'status'; status: number } | { kind: 'limit'; limit: string };
 
 /** Parse one line the supervisor wrote to fd 3. */
 export function parseSupervisorLine(line: string): SupervisorMessage | undefined {

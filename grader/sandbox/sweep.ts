@@ -13,7 +13,10 @@ function hostPids(): number[] {
     return [];
   }
   const own = process.pid;
-  return names.filter((n) => /^\d+$/.test(n)).map(Number).filter((pid) => pid !== own);
+  return names
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .filter((pid) => pid !== own);
 }
 
 /** Real and effective uid of a live process (none for a zombie or a vanished one). */
@@ -159,7 +162,10 @@ export function descendantPids(root: number, limit = 4096): number[] {
 /** A process's pid in its innermost PID namespace (NSpid), if readable. */
 export function innerPid(pid: number): number | undefined {
   try {
-    const fields = /^NSpid:\s+(.+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/);
+    const fields = /^NSpid:\s+(.+)$/m
+      .exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+      ?.trim()
+      .split(/\s+/);
     return fields === undefined ? undefined : Number(fields[fields.length - 1]);
   } catch {
     return undefined;

@@ -14,9 +14,7 @@ import type { ExerciseSpec, FeedSpec } from './types.js';
 let validator: ValidateFunction | undefined;
 
 function getValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true }).compile(
-    fullSpecSchema(checkKindList()),
-  );
+  validator ??= new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true }).compile(fullSpecSchema(checkKindList()));
   return validator;
 }
 
@@ -149,7 +147,10 @@ function generateProblems(test: RawTest, index: number, observedByDefault: boole
     if (names.has(name)) continue;
     problems.push({
       path: ['tests', index, test.generate === undefined ? 'name' : 'generate'],
-      message: test.generate === undefined ? `\${${name}} is used but the test has no generate block` : `\${${name}} names no value of the generate block (it has: ${[...names].join(', ')})`,
+      message:
+        test.generate === undefined
+          ? `\${${name}} is used but the test has no generate block`
+          : `\${${name}} names no value of the generate block (it has: ${[...names].join(', ')})`,
     });
     break;
   }
@@ -196,7 +197,9 @@ function describeSchemaErrors(errors: ErrorObject[], document: Document, lines: 
 /** A check without its `check` field gets one message (the discriminator's), not also "missing the field". */
 function withoutTagDuplicates(errors: ErrorObject[]): ErrorObject[] {
   const tagged = new Set(errors.filter((e) => e.keyword === 'discriminator').map((e) => e.instancePath));
-  return errors.filter((e) => !(e.keyword === 'required' && tagged.has(e.instancePath) && (e.params as { missingProperty?: string }).missingProperty === 'check'));
+  return errors.filter(
+    (e) => !(e.keyword === 'required' && tagged.has(e.instancePath) && (e.params as { missingProperty?: string }).missingProperty === 'check'),
+  );
 }
 
 function pointerOf(instancePath: string): Array<string | number> {
@@ -229,8 +232,12 @@ function explain(error: ErrorObject, pointer: Array<string | number>): string {
       return `${where} must be ${String(params.type)}`;
     case 'discriminator':
       return params.error === 'mapping'
-        ? `${where}.check names no known check kind (known: ${checkKindList().map((k) => k.name).join(', ')})`
-        : `${where} needs a "check" field naming its kind (known: ${checkKindList().map((k) => k.name).join(', ')})`;
+        ? `${where}.check names no known check kind (known: ${checkKindList()
+            .map((k) => k.name)
+            .join(', ')})`
+        : `${where} needs a "check" field naming its kind (known: ${checkKindList()
+            .map((k) => k.name)
+            .join(', ')})`;
     default:
       return `${where} ${error.message ?? 'is not valid'}`;
   }

@@ -56,9 +56,7 @@ export function normaliseSpec(raw: RawSpec, file: string): ExerciseSpec {
     title: raw.title ?? raw.slug,
     entry: raw.entry ?? 'solution',
     file,
-    mustReject: Object.fromEntries(
-      Object.entries(raw.mustReject ?? {}).map(([name, entry]): [string, MustRejectSpec] => [name, normaliseReject(entry)]),
-    ),
+    mustReject: Object.fromEntries(Object.entries(raw.mustReject ?? {}).map(([name, entry]): [string, MustRejectSpec] => [name, normaliseReject(entry)])),
     tests: raw.tests.map((test) => normaliseTest(test, defaults)),
   };
 }

@@ -174,7 +174,8 @@ export const testSettingProperties = {
   observe: { type: 'boolean', description: "Watch the program's processes and threads while it runs." },
   exclusive: {
     anyOf: [{ type: 'boolean' }, { const: 'one-core' }],
-    description: "Timing-sensitive. true: run with nothing else in parallel (every core quiet). 'one-core': the program needs one core (it mostly sleeps or waits): it runs beside other tests, never beside a whole-machine one.",
+    description:
+      "Timing-sensitive. true: run with nothing else in parallel (every core quiet). 'one-core': the program needs one core (it mostly sleeps or waits): it runs beside other tests, never beside a whole-machine one.",
   },
   processes: { type: 'array', items: peer, description: 'Further processes in the same work directory.' },
   umask: { ...text, pattern: '^0?[0-7]{3}$', description: 'The umask the program starts with, in octal (default "022").' },
@@ -231,7 +232,8 @@ const valueSpec = {
 
 const generateSchema = {
   type: 'object',
-  description: 'Generated cases (fast-check): each is run by the program and by the reference on the same input; a failure is shrunk to the smallest input and reported with the seed that replays it.',
+  description:
+    'Generated cases (fast-check): each is run by the program and by the reference on the same input; a failure is shrunk to the smallest input and reported with the seed that replays it.',
   properties: {
     cases: { type: 'integer', minimum: 1, maximum: 50, description: 'Generated cases per grading (default 4).' },
     shrinkRuns: { type: 'integer', minimum: 0, maximum: 100, description: 'Most further cases tried to shrink a failure (default 8).' },
@@ -281,7 +283,8 @@ export function specSchema(checkSchema: object): object {
       },
       mustReject: {
         type: 'object',
-        description: 'Known-bad variants and how they must be rejected: key NAME for reference/SLUG/wrong/NAME/, LANGUAGE/NAME for another language\u2019s reference/SLUG/LANGUAGE/wrong/NAME/ (which takes NAME\u2019s entry when it has none of its own).',
+        description:
+          'Known-bad variants and how they must be rejected: key NAME for reference/SLUG/wrong/NAME/, LANGUAGE/NAME for another language\u2019s reference/SLUG/LANGUAGE/wrong/NAME/ (which takes NAME\u2019s entry when it has none of its own).',
         additionalProperties: {
           type: 'object',
           properties: {

@@ -1,12 +1,25 @@
 // The signals a spec's `signal` step may send (POSIX names that exist on every platform the grader runs on).
-export const STEP_SIGNALS = ['SIGUSR1', 'SIGUSR2', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGALRM', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGKILL', 'SIGPIPE', 'SIGWINCH'] as const;
+export const STEP_SIGNALS = [
+  'SIGUSR1',
+  'SIGUSR2',
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGQUIT',
+  'SIGALRM',
+  'SIGCONT',
+  'SIGSTOP',
+  'SIGTSTP',
+  'SIGKILL',
+  'SIGPIPE',
+  'SIGWINCH',
+] as const;
 
 /** A signal a `signal` step may send. */
 export type StepSignal = (typeof STEP_SIGNALS)[number];
 
 /** The placeholder a `signal` step's `to` holds: `{pid:NAME}`, bound by an earlier expect. */
 export const SIGNAL_TARGET_PATTERN = '^\\{pid:[A-Za-z_][A-Za-z0-9_]*\\}$';
-
 
 /**
  * A `signal` step's `to: "{pid:NAME}"` must name a pid bound by an earlier `expect` of the same

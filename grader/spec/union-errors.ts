@@ -29,7 +29,15 @@ function kindField(branch: Branch): string | undefined {
 /** Is the value of a JSON type the branch names? */
 function acceptsTypeOf(branch: Branch, data: unknown): boolean {
   const types = branch.type === undefined ? [] : Array.isArray(branch.type) ? branch.type : [branch.type];
-  const actual = Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data === 'number' ? (Number.isInteger(data) ? 'integer' : 'number') : typeof data;
+  const actual = Array.isArray(data)
+    ? 'array'
+    : data === null
+      ? 'null'
+      : typeof data === 'number'
+        ? Number.isInteger(data)
+          ? 'integer'
+          : 'number'
+        : typeof data;
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
@@ -54,10 +62,7 @@ function within(error: ErrorObject, instancePath: string, schemaPrefix: string):
  * Splits Ajv's errors into those to explain one by one and one message per failed union.
  * `where` names a JSON pointer for messages (e.g. "tests[0].steps[1]").
  */
-export function explainUnions(
-  errors: readonly ErrorObject[],
-  where: (instancePath: string) => string,
-): { errors: ErrorObject[]; problems: UnionProblem[] } {
+export function explainUnions(errors: readonly ErrorObject[], where: (instancePath: string) => string): { errors: ErrorObject[]; problems: UnionProblem[] } {
   const dropped = new Set<ErrorObject>();
   const problems: UnionProblem[] = [];
   // Innermost unions first, so that an outer one sees what an inner one already said.

@@ -16,7 +16,10 @@ export function lowerFirst(text: string): string {
  * or `shorten`).
  */
 export function lastLine(text: string): string | undefined {
-  const lines = text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '');
   return lines.at(-1);
 }
 

@@ -92,9 +92,7 @@ describe('batch grading of a generated class', () => {
   });
 
   it('splits the students between shards and merges them back to the same result', async () => {
-    const shards = await Promise.all(
-      [1, 2].map((index) => gradeBatch({ root, submissionsDir: dir, slugs, jobs: 1, shard: { index, count: 2 } })),
-    );
+    const shards = await Promise.all([1, 2].map((index) => gradeBatch({ root, submissionsDir: dir, slugs, jobs: 1, shard: { index, count: 2 } })));
     const names = shards.map((s) => s.students.map((student) => student.student));
     expect(names).toEqual([
       ['student-001', 'student-003', 'zoe'],

@@ -15,7 +15,14 @@ function student(name: string, points: number): StudentScores {
 }
 
 function shard(index: number, count: number, names: string[]): BatchScores {
-  return { format: SCORES_FORMAT, shard: { index, count }, exercises: [{ exercise: 'a', maxPoints: 3 }], students: names.map((n) => student(n, 1)), sandbox, durationMs: 10 * index };
+  return {
+    format: SCORES_FORMAT,
+    shard: { index, count },
+    exercises: [{ exercise: 'a', maxPoints: 3 }],
+    students: names.map((n) => student(n, 1)),
+    sandbox,
+    durationMs: 10 * index,
+  };
 }
 
 describe('shards', () => {
@@ -47,19 +54,31 @@ describe('merging shard scores', () => {
   });
 
   it('refuses a missing shard, a shard twice, a student twice and other exercises', () => {
-    expect(() => mergeScores([{ source: 'a.json', scores: shard(1, 3, ['amy']) }, { source: 'b.json', scores: shard(3, 3, ['bob']) }])).toThrow(
-      'shard 2/3 is missing',
-    );
-    expect(() => mergeScores([{ source: 'a.json', scores: shard(1, 2, ['amy']) }, { source: 'b.json', scores: shard(1, 2, ['bob']) }])).toThrow(
-      'a.json and b.json are both shard 1/2',
-    );
-    expect(() => mergeScores([{ source: 'a.json', scores: shard(1, 2, ['amy']) }, { source: 'b.json', scores: shard(2, 2, ['amy']) }])).toThrow(
-      'student "amy" is in both a.json and b.json',
-    );
+    expect(() =>
+      mergeScores([
+        { source: 'a.json', scores: shard(1, 3, ['amy']) },
+        { source: 'b.json', scores: shard(3, 3, ['bob']) },
+      ]),
+    ).toThrow('shard 2/3 is missing');
+    expect(() =>
+      mergeScores([
+        { source: 'a.json', scores: shard(1, 2, ['amy']) },
+        { source: 'b.json', scores: shard(1, 2, ['bob']) },
+      ]),
+    ).toThrow('a.json and b.json are both shard 1/2');
+    expect(() =>
+      mergeScores([
+        { source: 'a.json', scores: shard(1, 2, ['amy']) },
+        { source: 'b.json', scores: shard(2, 2, ['amy']) },
+      ]),
+    ).toThrow('student "amy" is in both a.json and b.json');
     const other = { ...shard(2, 2, ['bob']), exercises: [{ exercise: 'b', maxPoints: 3 }] };
-    expect(() => mergeScores([{ source: 'a.json', scores: shard(1, 2, ['amy']) }, { source: 'b.json', scores: other }])).toThrow(
-      'b.json graded other exercises than a.json',
-    );
+    expect(() =>
+      mergeScores([
+        { source: 'a.json', scores: shard(1, 2, ['amy']) },
+        { source: 'b.json', scores: other },
+      ]),
+    ).toThrow('b.json graded other exercises than a.json');
   });
 });
 

@@ -11,7 +11,12 @@ const report: VitestJsonReport = {
       name: `${root}/test/run/run-program.test.ts`,
       status: 'failed',
       assertionResults: [
-        { fullName: 'tier weak caps the number of processes', status: 'failed', duration: 67.4, failureMessages: ['\nAssertionError: expected 0 to be 1\n    at x.ts:1'] },
+        {
+          fullName: 'tier weak caps the number of processes',
+          status: 'failed',
+          duration: 67.4,
+          failureMessages: ['\nAssertionError: expected 0 to be 1\n    at x.ts:1'],
+        },
         { fullName: 'tier weak stops a flood', status: 'passed', duration: 120 },
       ],
     },
@@ -30,13 +35,35 @@ describe('the failures of one run', () => {
 });
 
 describe('every test that failed in any run', () => {
-  const run = (n: number, burners: number, failures = failedTests(report, root)): SuiteRun => ({ run: n, burners, loadBefore: [1, 1, 1], loadAfter: [2, 2, 2], wallMs: 1000, tests: 4, failures });
+  const run = (n: number, burners: number, failures = failedTests(report, root)): SuiteRun => ({
+    run: n,
+    burners,
+    loadBefore: [1, 1, 1],
+    loadAfter: [2, 2, 2],
+    wallMs: 1000,
+    tests: 4,
+    failures,
+  });
 
   it('gathers them over runs, most often failed first, counting the loaded runs', () => {
     const flaky = flakyTests([run(1, 0, []), run(2, 2), run(3, 0, failedTests(report, root).slice(1))]);
     expect(flaky).toEqual([
-      { file: 'test/broken.test.ts', test: '(the file itself)', failedIn: [2, 3], failedWithBurners: 1, durationsMs: [], message: 'Failed to load url ./missing.js' },
-      { file: 'test/run/run-program.test.ts', test: 'tier weak caps the number of processes', failedIn: [2], failedWithBurners: 1, durationsMs: [67], message: 'AssertionError: expected 0 to be 1' },
+      {
+        file: 'test/broken.test.ts',
+        test: '(the file itself)',
+        failedIn: [2, 3],
+        failedWithBurners: 1,
+        durationsMs: [],
+        message: 'Failed to load url ./missing.js',
+      },
+      {
+        file: 'test/run/run-program.test.ts',
+        test: 'tier weak caps the number of processes',
+        failedIn: [2],
+        failedWithBurners: 1,
+        durationsMs: [67],
+        message: 'AssertionError: expected 0 to be 1',
+      },
     ]);
     expect(flakyTests([run(1, 0, []), run(2, 2, [])])).toEqual([]);
   });

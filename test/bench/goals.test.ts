@@ -22,8 +22,16 @@ describe('the speed goals benchmark', () => {
   });
 
   it('prints each tree against the goal', () => {
-    const row = { goal: 'exercise' as const, what: 'env-list', load: 3.2, byTree: [[{ totalMs: 4000, wallMs: 4500, ok: true }], [{ totalMs: 700, wallMs: 1100, ok: true }]] };
-    const line = goalLine(row, [{ label: 'old', root: '/a' }, { label: 'this', root: '/b' }]);
+    const row = {
+      goal: 'exercise' as const,
+      what: 'env-list',
+      load: 3.2,
+      byTree: [[{ totalMs: 4000, wallMs: 4500, ok: true }], [{ totalMs: 700, wallMs: 1100, ok: true }]],
+    };
+    const line = goalLine(row, [
+      { label: 'old', root: '/a' },
+      { label: 'this', root: '/b' },
+    ]);
     expect(line).toContain('old: 4.0 s (wall 4.5 s) over');
     expect(line).toContain('this: 0.7 s (wall 1.1 s) met');
   });

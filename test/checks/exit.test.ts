@@ -14,7 +14,9 @@ describe('exit', () => {
     const run = makeRun({ exitCode: 1, stderr: 'file:///x/solution.js:3\nTypeError: x is not a function\n    at main\n' });
     const outcome = exitCheck.run({}, makeContext(run));
     expect(outcome.passed).toBe(false);
-    expect(outcome.message).toBe('Your program should exit with status 0, but it exited with status 1. It printed on stderr: `TypeError: x is not a function`.');
+    expect(outcome.message).toBe(
+      'Your program should exit with status 0, but it exited with status 1. It printed on stderr: `TypeError: x is not a function`.',
+    );
     expect(outcome.hint).toContain('uncaught exception');
   });
   it('does not blame an exception when the program chose status 1 itself', () => {

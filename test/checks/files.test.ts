@@ -14,7 +14,14 @@ describe('files', () => {
   it('passes when every expectation holds', () => {
     const tree = { box: dir(), 'box/x': file('hi\n', 0o600), link: { type: 'symlink', mode: 0o777, size: 1, target: 'a' } as WorkTreeEntry };
     const outcome = filesCheck.run(
-      { expect: [{ path: 'box', type: 'dir' }, { path: 'box/x', type: 'file', mode: '0600', content: 'hi\n' }, { path: 'link', target: 'a' }, { path: 'gone', exists: false }] },
+      {
+        expect: [
+          { path: 'box', type: 'dir' },
+          { path: 'box/x', type: 'file', mode: '0600', content: 'hi\n' },
+          { path: 'link', target: 'a' },
+          { path: 'gone', exists: false },
+        ],
+      },
       context(tree),
     );
     expect(outcome.passed).toBe(true);
@@ -38,12 +45,23 @@ describe('files', () => {
   });
 
   it('lists what is left in a directory that should be empty', () => {
-    const outcome = filesCheck.run({ expect: [{ path: 'box', empty: true }] }, context({ box: dir(), 'box/a': dir(), 'box/a/b': dir() }, [{ path: 'box', type: 'dir' }]));
+    const outcome = filesCheck.run(
+      { expect: [{ path: 'box', empty: true }] },
+      context({ box: dir(), 'box/a': dir(), 'box/a/b': dir() }, [{ path: 'box', type: 'dir' }]),
+    );
     expect(outcome.message).toBe('`box` should be empty after the run, but it holds: `box/a`, `box/a/b` — remove the directories you made.');
   });
 
   it('names the wrong type, and a path that should not exist', () => {
-    const outcome = filesCheck.run({ expect: [{ path: 'spam.fifo', type: 'fifo' }, { path: 'x', exists: false }] }, context({ 'spam.fifo': file(''), x: dir() }));
+    const outcome = filesCheck.run(
+      {
+        expect: [
+          { path: 'spam.fifo', type: 'fifo' },
+          { path: 'x', exists: false },
+        ],
+      },
+      context({ 'spam.fifo': file(''), x: dir() }),
+    );
     expect(outcome.message).toBe('`spam.fifo` should be a FIFO, but it is a regular file. `x` should not exist after the run, but it is there (a directory).');
   });
 

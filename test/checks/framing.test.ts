@@ -41,8 +41,12 @@ describe('framing', () => {
   });
 
   it('reports a wrong message, too many and too few lines', () => {
-    expect(framingCheck.run(config, run(['Spam 001'])).message).toBe('Line 1: the message should be `Spam 000`, but it is `Spam 001` (messages out of order, lost or repeated).');
-    expect(framingCheck.run(config, run(['Spam 000', 'Spam 001'])).message).toMatch(/^There should be 4 lines on stdout, one per message, but there are 2: 2 messages never arrived/);
+    expect(framingCheck.run(config, run(['Spam 001'])).message).toBe(
+      'Line 1: the message should be `Spam 000`, but it is `Spam 001` (messages out of order, lost or repeated).',
+    );
+    expect(framingCheck.run(config, run(['Spam 000', 'Spam 001'])).message).toMatch(
+      /^There should be 4 lines on stdout, one per message, but there are 2: 2 messages never arrived/,
+    );
     expect(framingCheck.run({ ...config, count: 1 }, run(['Spam 000', 'Spam 001'])).message).toMatch(/line 2 `.*` is one too many\.$/);
   });
 

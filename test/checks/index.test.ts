@@ -8,7 +8,9 @@ describe('checkKinds', () => {
     const pipesAndFiles = ['bytes', 'files', 'framing', 'intervals', 'same-across-splits'];
     const processesAndThreads = ['records', 'trace', 'processes', 'threads', 'cpu'];
     const timing = ['timing'];
-    expect([...checkKinds.keys()].sort()).toEqual(['elapsed', 'exit', 'lines', 'match', 'number', 'output', 'reference', ...pipesAndFiles, ...processesAndThreads, ...timing].sort());
+    expect([...checkKinds.keys()].sort()).toEqual(
+      ['elapsed', 'exit', 'lines', 'match', 'number', 'output', 'reference', ...pipesAndFiles, ...processesAndThreads, ...timing].sort(),
+    );
     for (const [name, kind] of checkKinds) expect(kind.name).toBe(name);
     expect(checkKindList().map((kind) => kind.name)).toEqual([...checkKinds.keys()]);
   });
@@ -57,7 +59,7 @@ describe('runCheck', () => {
     expect(runCheck({ check: 'output', equals: 'writer', process: 'writer' }, context).passed).toBe(true);
     expect(runCheck({ check: 'output', equals: 'reader', process: 'writer' }, context).message).toContain('stdout of process `writer`');
   });
-  it('puts the spec hint in place of the kind\'s own on failure, and drops hints on success', () => {
+  it("puts the spec hint in place of the kind's own on failure, and drops hints on success", () => {
     const failing = makeContext(makeRun({ exitCode: 1, stderr: 'TypeError: x is not a function\n    at main (file:///p/solution.js:3:1)\n' }));
     expect(runCheck({ check: 'exit' }, failing).hint).toContain('uncaught exception');
     expect(runCheck({ check: 'exit', hint: 'Return 0 from main.' }, failing).hint).toBe('Return 0 from main.');
@@ -68,7 +70,9 @@ describe('runCheck', () => {
   it('turns a check that throws into a failed outcome saying the check broke', () => {
     const badRegex = runCheck({ check: 'match', pattern: '([' }, makeContext(printing(['x'])));
     expect(badRegex.passed).toBe(false);
-    expect(badRegex.message).toMatch(/^The check `match` itself broke, so this could not be graded: the spec's pattern "\(\[" is not a valid regular expression/);
+    expect(badRegex.message).toMatch(
+      /^The check `match` itself broke, so this could not be graded: the spec's pattern "\(\[" is not a valid regular expression/,
+    );
     expect(badRegex.message).toContain('not of your program');
     const missingField = runCheck({ check: 'lines' }, makeContext(printing(['x'])));
     expect(missingField).toMatchObject({ passed: false });

@@ -44,7 +44,10 @@ describe('lines, exact mode', () => {
   });
   it('says the program printed nothing when stdout is empty', () => {
     const outcome = check({ expect: ['Sleeping {float} seconds...'] }, makeRun({ stdout: '\n' }));
-    expect(outcome).toMatchObject({ passed: false, message: 'Your program printed nothing on stdout. The first line should look like `Sleeping <float> seconds...`.' });
+    expect(outcome).toMatchObject({
+      passed: false,
+      message: 'Your program printed nothing on stdout. The first line should look like `Sleeping <float> seconds...`.',
+    });
     expect(outcome.diff).toBeUndefined();
   });
   it('reports output that ends too early', () => {
@@ -57,7 +60,10 @@ describe('lines, exact mode', () => {
     expect(outcome.diff).toContain('+b\n+c');
   });
   it('aligns the diff around an inserted line', () => {
-    const outcome = check({ expect: ['[0] => {int}', '[1] => {int}', 'Main thread exiting.'] }, printing(['[0] => 0', 'debug!', '[1] => 0', 'Main thread exiting.']));
+    const outcome = check(
+      { expect: ['[0] => {int}', '[1] => {int}', 'Main thread exiting.'] },
+      printing(['[0] => 0', 'debug!', '[1] => 0', 'Main thread exiting.']),
+    );
     expect(outcome.message).toContain('Line 2 should look like `[1] => <int>`, but it was `debug!`.');
     expect(outcome.diff).toBe(['--- expected', '+++ your output', '@@ -1,3 +1,4 @@', ' [0] => 0', '+debug!', ' [1] => 0', ' Main thread exiting.'].join('\n'));
   });
@@ -82,7 +88,10 @@ describe('lines, exact mode', () => {
     expect(check({ expect: ['a', 'b'] }, makeRun({ stdout: 'a\n', truncated: true })).message).toContain('cut at the size limit');
   });
   it('with no templates, requires the stream to be empty', () => {
-    expect(check({ stream: 'stderr', expect: [] }, makeRun({ stderr: '\n' }))).toMatchObject({ passed: true, message: 'Nothing was printed on stderr, as expected.' });
+    expect(check({ stream: 'stderr', expect: [] }, makeRun({ stderr: '\n' }))).toMatchObject({
+      passed: true,
+      message: 'Nothing was printed on stderr, as expected.',
+    });
     expect(check({ stream: 'stderr', expect: [] }, makeRun({ stderr: 'Warning: x\nmore\n' })).message).toBe(
       'Nothing should be printed on stderr, but line 1 of stderr is `Warning: x` (2 extra lines in all).',
     );
@@ -101,7 +110,9 @@ describe('lines, unordered mode', () => {
   it('does not let a general template steal the line a specific one needs', () => {
     // Greedy matching would give `exact line` to {any} and leave nothing for the second template.
     expect(check({ mode: 'unordered', expect: ['{any}', 'exact line'] }, printing(['exact line', 'other'])).passed).toBe(true);
-    expect(check({ mode: 'unordered', expect: ['worker {int} started', 'worker 3 started'] }, printing(['worker 3 started', 'worker 5 started'])).passed).toBe(true);
+    expect(check({ mode: 'unordered', expect: ['worker {int} started', 'worker 3 started'] }, printing(['worker 3 started', 'worker 5 started'])).passed).toBe(
+      true,
+    );
   });
   it('backtracks over bindings (the first binding tried can be the wrong one)', () => {
     const expectLines = ['{word:x} one', '{word:x} two', '{any}'];
@@ -109,7 +120,12 @@ describe('lines, unordered mode', () => {
     expect(check({ mode: 'unordered', expect: expectLines }, printing(['a one', 'b one', 'c two'])).passed).toBe(false);
   });
   it('pairs parents and children by pid (fork-hello with two children, interleaved)', () => {
-    const expectLines = ['Hello from parent {pid:main} {pid:a}', 'Hello from child {pid:a}', 'Hello from parent {pid:main} {pid:b}', 'Hello from child {pid:b}'];
+    const expectLines = [
+      'Hello from parent {pid:main} {pid:a}',
+      'Hello from child {pid:a}',
+      'Hello from parent {pid:main} {pid:b}',
+      'Hello from child {pid:b}',
+    ];
     const run = printing(['Hello from child 12', 'Hello from parent 10 11', 'Hello from parent 10 12', 'Hello from child 11'], { mainPid: 10 });
     expect(check({ mode: 'unordered', expect: expectLines }, run).passed).toBe(true);
     const wrongChild = printing(['Hello from child 13', 'Hello from parent 10 11', 'Hello from parent 10 12', 'Hello from child 11'], { mainPid: 10 });

@@ -56,7 +56,9 @@ describe('number', () => {
     expect(check({ ...SECONDS, min: 0 }, 'Seconds: 0.25').message).toBe(
       'Nothing in stdout matches /Seconds: (\\d+) Microseconds: (\\d+)/, so no number could be read; it begins with `Seconds: 0.25`.',
     );
-    expect(check({ ...SECONDS, min: 0 }, '').message).toBe('Your program printed nothing on stdout. It should print a number matching /Seconds: (\\d+) Microseconds: (\\d+)/.');
+    expect(check({ ...SECONDS, min: 0 }, '').message).toBe(
+      'Your program printed nothing on stdout. It should print a number matching /Seconds: (\\d+) Microseconds: (\\d+)/.',
+    );
   });
   it('fails when a group is not a number', () => {
     expect(check({ pattern: 'count: (\\S+)', min: 0 }, 'count: 1.2.3').message).toBe('In `count: 1.2.3`, `1.2.3` is not a number.');

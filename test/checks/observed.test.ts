@@ -31,7 +31,9 @@ describe('processes', () => {
       'Your program printed the pid 99 (line 2 `Hello from child 99`), but 99 was not a process of your program: no such process ran while it did. Start a real child process; do not make up pids.',
     );
     expect(processesCheck.run(config, ctx(['Hello from child 3'], [main, proc(11), proc(12)])).message).toContain('printed its own pid 3');
-    expect(processesCheck.run(config, ctx([], [main, proc(11)])).message).toBe('Only 1 child process of your program was seen while it ran; at least 2 were expected.');
+    expect(processesCheck.run(config, ctx([], [main, proc(11)])).message).toBe(
+      'Only 1 child process of your program was seen while it ran; at least 2 were expected.',
+    );
   });
 
   it('checks the command of the printed pids', () => {
@@ -69,14 +71,23 @@ describe('processes', () => {
 
   it('doubts itself, instead of failing, on a pid or a child it did not see while its observer starved', () => {
     const starved = { samples: 4, longestGapMs: 400 };
-    const unseen = processesCheck.run(config, makeContext(printing(['Hello from child 11', 'Hello from child 12'], { mainPid: 3, processes: [main, proc(11)], observation: starved })));
+    const unseen = processesCheck.run(
+      config,
+      makeContext(printing(['Hello from child 11', 'Hello from child 12'], { mainPid: 3, processes: [main, proc(11)], observation: starved })),
+    );
     expect(unseen.doubt).toBe(
       "the grader's observer went 400 ms without a sample of /proc (the machine was too busy), so a short-lived process or thread could have run unseen (pid 12, printed on line 2 `Hello from child 12`, was not seen)",
     );
-    const few = processesCheck.run({ descendants: { min: 2 } }, makeContext(printing([], { mainPid: 3, processes: [main], observation: { samples: 0, longestGapMs: 0 } })));
+    const few = processesCheck.run(
+      { descendants: { min: 2 } },
+      makeContext(printing([], { mainPid: 3, processes: [main], observation: { samples: 0, longestGapMs: 0 } })),
+    );
     expect(few.doubt).toBe("the grader's observer took no sample of /proc while your program ran");
     // Sampled closely: not seen means it did not run.
-    const close = processesCheck.run(config, makeContext(printing(['Hello from child 99'], { mainPid: 3, processes: [main, proc(11), proc(12)], observation: { samples: 90, longestGapMs: 12 } })));
+    const close = processesCheck.run(
+      config,
+      makeContext(printing(['Hello from child 99'], { mainPid: 3, processes: [main, proc(11), proc(12)], observation: { samples: 90, longestGapMs: 12 } })),
+    );
     expect(close.doubt).toBeUndefined();
     expect(close.message).toContain('99 was not a process of your program');
   });
@@ -106,19 +117,26 @@ describe('threads', () => {
   it('counts the threads beyond a bare node program as workers', () => {
     expect(threadsCheck.run({ workers: { min: 2 } }, ctx(bare + 2)).passed).toBe(true);
     const none = threadsCheck.run({ workers: { min: 1 } }, ctx(bare));
-    expect(none.message).toBe(`Your program ran with no threads of its own (at least 1 expected): ${bare} threads were seen in its process, as many as a node program that starts no Worker has.`);
+    expect(none.message).toBe(
+      `Your program ran with no threads of its own (at least 1 expected): ${bare} threads were seen in its process, as many as a node program that starts no Worker has.`,
+    );
     expect(none.hint).toContain('worker_threads Worker');
     expect(threadsCheck.run({ workers: { min: 3 } }, ctx(bare + 1)).message).toContain('only 1 thread of its own (at least 3 expected)');
   });
 
   it("counts a Python program's threads beyond a bare python3's one (threading.Thread is an OS thread)", () => {
     const python = (threadIds: number, baseline: number) =>
-      makeContext(printing([], { language: 'python', mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds })] }), { threadBaselines: { main: baseline }, language: python3 });
+      makeContext(printing([], { language: 'python', mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds })] }), {
+        threadBaselines: { main: baseline },
+        language: python3,
+      });
     expect(threadsCheck.run({ workers: { min: 2 } }, python(3, 1))).toMatchObject({ passed: true, message: 'Your program ran 2 threads of its own.' });
     const alone = threadsCheck.run({ workers: { min: 1 } }, python(1, 1));
     expect(alone.passed).toBe(false);
     expect(alone.doubt).toBeUndefined();
-    expect(alone.message).toBe('Your program ran with no threads of its own (at least 1 expected): 1 thread was seen in its process, as many as a python3 program that starts no thread has.');
+    expect(alone.message).toBe(
+      'Your program ran with no threads of its own (at least 1 expected): 1 thread was seen in its process, as many as a python3 program that starts no thread has.',
+    );
     expect(alone.hint).toContain('threading.Thread');
     // The grader measures the baseline of the run's own language (python3: one thread).
     expect(threadBaselines({ main: { language: 'python', env: { UV_THREADPOOL_SIZE: '1' } } })).toEqual({ main: 1 });
@@ -128,15 +146,22 @@ describe('threads', () => {
   it("is the grader's doubt, not a failure, when it saw no sample of the main process", () => {
     const child = proc(14, { threadIds: bare + 3 });
     const outcome = threadsCheck.run({ workers: { min: 1 } }, withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [child] })));
-    expect(outcome).toMatchObject({ passed: false, doubt: "the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads" });
+    expect(outcome).toMatchObject({
+      passed: false,
+      doubt: "the grader's observer saw no sample of your program's main process while it ran, so it could not count its threads",
+    });
     expect(threadsCheck.run({ workers: { min: 1 } }, withBaseline(printing([], { mainPid: 3, processes: [] }))).doubt).toBeDefined();
   });
 
   it('doubts a main process seen only before node ran (one thread), and too few workers under a starved observer', () => {
     expect(threadsCheck.run({ workers: { min: 1 } }, ctx(1)).doubt).toContain('only as it was starting');
-    const starved = withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 3, longestGapMs: 190 } }));
+    const starved = withBaseline(
+      printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 3, longestGapMs: 190 } }),
+    );
     expect(threadsCheck.run({ workers: { min: 1 } }, starved).doubt).toContain('went 190 ms without a sample');
-    const close = withBaseline(printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 50, longestGapMs: 8 } }));
+    const close = withBaseline(
+      printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 50, longestGapMs: 8 } }),
+    );
     const sure = threadsCheck.run({ workers: { min: 1 } }, close);
     expect(sure.passed).toBe(false);
     expect(sure.doubt).toBeUndefined();

@@ -36,14 +36,21 @@ describe('records', () => {
   });
 
   it('compares with the main pid both ways', () => {
-    expect(check(hello, good.map((l) => l.replace('parent 100', 'parent 99'))).message).toContain("`99` is not your program's pid (the process the grader started has pid 100)");
+    expect(
+      check(
+        hello,
+        good.map((l) => l.replace('parent 100', 'parent 99')),
+      ).message,
+    ).toContain("`99` is not your program's pid (the process the grader started has pid 100)");
     expect(check(hello, ['Hello from parent 100 101', 'Hello from parent 100 102', 'Hello from child 100', 'Hello from child 101']).message).toContain(
       "`100` is your program's own pid",
     );
   });
 
   it('finds a repeated value and a broken join', () => {
-    expect(check({ records: hello.records, distinct: ['child.child'] }, [...good.slice(0, 3), 'Hello from child 102']).message).toContain('The child `102` is repeated');
+    expect(check({ records: hello.records, distinct: ['child.child'] }, [...good.slice(0, 3), 'Hello from child 102']).message).toContain(
+      'The child `102` is repeated',
+    );
     const unjoined = check({ records: hello.records, join: hello.join }, [...good.slice(0, 3), 'Hello from child 103']);
     expect(unjoined.message).toBe('Line 1 `Hello from parent 100 101` names `101`, but no line like `Hello from child <pid>` has `101`.');
     const stray = check({ records: hello.records, join: [{ from: 'parent.child', to: 'child.child', many: true }] }, [...good, 'Hello from child 7']);
@@ -66,7 +73,9 @@ describe('records', () => {
   });
 
   it('counts down when to < from, and checks strictly increasing values by a compound key', () => {
-    expect(check({ records: { r: 'release {int:d}' }, sequences: [{ record: 'r', field: 'd', from: 3, to: 1 }] }, ['release 3', 'release 2', 'release 1']).passed).toBe(true);
+    expect(
+      check({ records: { r: 'release {int:d}' }, sequences: [{ record: 'r', field: 'd', from: 3, to: 1 }] }, ['release 3', 'release 2', 'release 1']).passed,
+    ).toBe(true);
     const got: RecordsConfig = {
       records: { got: 'consumer {int:c} got {int:p}/{int:n}' },
       sequences: [{ record: 'got', key: ['c', 'p'], field: 'n', increasing: true }],
@@ -82,7 +91,9 @@ describe('records', () => {
       sequences: [{ record: 'child', orderBy: 'parent.pid', field: 'parm', from: 1, to: 2 }],
     };
     expect(check(exec, ['Child is 5', 'Child is 6', 'Hello from child 6 2', 'Hello from child 5 1']).passed).toBe(true);
-    expect(check(exec, ['Child is 5', 'Child is 6', 'Hello from child 6 1', 'Hello from child 5 2']).message).toMatch(/^Taken in the order of the lines like `Child is <pid>`, the lines like .* are out of order/);
+    expect(check(exec, ['Child is 5', 'Child is 6', 'Hello from child 6 1', 'Hello from child 5 2']).message).toMatch(
+      /^Taken in the order of the lines like `Child is <pid>`, the lines like .* are out of order/,
+    );
   });
 
   it('wants every combination exactly once: a duplicate first, then a missing one', () => {
@@ -101,7 +112,9 @@ describe('records', () => {
       order: [{ before: 'go', after: 'started' }],
     };
     expect(check(event, ['go', 'worker 2 started', 'worker 0 started', 'worker 1 started']).passed).toBe(true);
-    expect(check(event, ['go', 'worker 2 started', 'worker 0 started']).message).toBe('The values of id in lines like `worker <int> started` should be 0..2; missing: 1.');
+    expect(check(event, ['go', 'worker 2 started', 'worker 0 started']).message).toBe(
+      'The values of id in lines like `worker <int> started` should be 0..2; missing: 1.',
+    );
     expect(check({ ...event, keys: undefined }, ['go', 'worker 9 started']).message).toBe('Line 2 `worker 9 started` has id `9`, outside 0..5.');
     expect(check(event, ['worker 2 started', 'go', 'worker 0 started', 'worker 1 started']).message).toBe(
       'Line 1 `worker 2 started` came before line 2 `go`: every line like `go` should come before every line like `worker <int> started`.',

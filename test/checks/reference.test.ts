@@ -5,7 +5,7 @@ import { makeContext, makeRun } from './helpers.js';
 const PID_MASK = [{ pattern: '\\b\\d{2,}\\b', replace: '<pid>' }];
 
 describe('reference', () => {
-  it('passes when the output equals the reference solution\'s', () => {
+  it("passes when the output equals the reference solution's", () => {
     const context = makeContext(makeRun({ stdout: 'a\nb\n' }), { reference: { main: makeRun({ stdout: 'a\r\nb  \n' }) } });
     expect(referenceCheck.run({}, context).passed).toBe(true);
   });

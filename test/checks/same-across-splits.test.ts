@@ -14,7 +14,9 @@ const whole = split('whole', 'whole (all the bytes in one write)', [6], { stdout
 
 describe('same-across-splits', () => {
   it('passes when every split printed and ended alike', () => {
-    expect(sameAcrossSplitsCheck.run({}, context([whole, split('bytewise', 'bytewise (one byte at a time)', [1, 1, 1, 1, 1, 1], whole.runs.main!)])).passed).toBe(true);
+    expect(
+      sameAcrossSplitsCheck.run({}, context([whole, split('bytewise', 'bytewise (one byte at a time)', [1, 1, 1, 1, 1, 1], whole.runs.main!)])).passed,
+    ).toBe(true);
   });
 
   it('names the split, the line, and the character advice for U+FFFD', () => {

@@ -132,7 +132,7 @@ describe('bindings', () => {
 describe('{date:today}', () => {
   const kiritimati = { env: { TZ: 'Pacific/Kiritimati' } }; // UTC+14: at 12:00 UTC on the 27th it is the 28th there
 
-  it('accepts the local date under the run\'s TZ', () => {
+  it("accepts the local date under the run's TZ", () => {
     expect(match('Today is: {date:today}', 'Today is: 2025-11-28', NO_BINDINGS, environment(kiritimati)).matched).toBe(true);
   });
   it('recognises the UTC date and says to use the local one', () => {
@@ -141,7 +141,7 @@ describe('{date:today}', () => {
     expect(message).toContain('you printed the UTC date; use the local date (getFullYear/getMonth/getDate), which honours TZ');
     expect(message).toContain('TZ=Pacific/Kiritimati today is 2025-11-28');
   });
-  it('uses the grader\'s own zone when the run has no TZ', () => {
+  it("uses the grader's own zone when the run has no TZ", () => {
     const env = environment({ env: {} });
     const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(NOON_UTC));
     expect(env.localDates).toEqual([today]);

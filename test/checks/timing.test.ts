@@ -30,7 +30,9 @@ describe('timing', () => {
     ]);
     const outcome = timingCheck.run(counting, run);
     expect(outcome.passed).toBe(false);
-    expect(outcome.message).toBe('Line 2 `[11] => 0` came 85 ms after line 1 `Process 11 spawned`, but it should come at least 800 ms after it (the pause before it).');
+    expect(outcome.message).toBe(
+      'Line 2 `[11] => 0` came 85 ms after line 1 `Process 11 spawned`, but it should come at least 800 ms after it (the pause before it).',
+    );
     expect(outcome.hint).toContain('pause before printing the line');
   });
 
@@ -46,8 +48,24 @@ describe('timing', () => {
 
   it('allows the slack, not more', () => {
     const rule = { rules: [{ line: 'two', after: 'one', minMs: 400 }], slackMs: 50 };
-    expect(timingCheck.run(rule, arrived([['one', 10], ['two', 361]])).passed).toBe(true);
-    expect(timingCheck.run(rule, arrived([['one', 10], ['two', 359]])).passed).toBe(false);
+    expect(
+      timingCheck.run(
+        rule,
+        arrived([
+          ['one', 10],
+          ['two', 361],
+        ]),
+      ).passed,
+    ).toBe(true);
+    expect(
+      timingCheck.run(
+        rule,
+        arrived([
+          ['one', 10],
+          ['two', 359],
+        ]),
+      ).passed,
+    ).toBe(false);
   });
 
   it('fails output collected and printed at the end (maxMs), and times from the start without `after`', () => {
@@ -62,7 +80,9 @@ describe('timing', () => {
     expect(timingCheck.run(counting, arrived([['[11] => 0', 900]])).message).toBe(
       'Line 1 `[11] => 0` should come after a line like `Process {pid:p} spawned` or `[{pid:p}] => {int}`, but none came before it.',
     );
-    expect(timingCheck.run(counting, arrived([['nothing', 900]])).message).toBe('No line like `[{pid:p}] => {int}` was printed, so when it came could not be checked.');
+    expect(timingCheck.run(counting, arrived([['nothing', 900]])).message).toBe(
+      'No line like `[{pid:p}] => {int}` was printed, so when it came could not be checked.',
+    );
   });
 
   it('is a grader problem when the arrival times were not recorded', () => {
@@ -71,7 +91,7 @@ describe('timing', () => {
 });
 
 describe('lineArrivals', () => {
-  it("gives each line the first sample that holds its last byte, counting bytes of multi-byte text", () => {
+  it('gives each line the first sample that holds its last byte, counting bytes of multi-byte text', () => {
     // "é\n" is 3 bytes; "b\n" 2; "c" (no newline) 1.
     const samples = [
       { bytes: 2, atMs: 10, sinceMs: 6 },

@@ -24,11 +24,16 @@ describe('trace', () => {
   });
 
   it('says when the limit was never reached', () => {
-    expect(run(semaphore, ['enter 0', 'leave 0', 'enter 1', 'leave 1', 'enter 2', 'leave 2']).message).toBe('The number of workers inside never reached 2 (at most 1).');
+    expect(run(semaphore, ['enter 0', 'leave 0', 'enter 1', 'leave 1', 'enter 2', 'leave 2']).message).toBe(
+      'The number of workers inside never reached 2 (at most 1).',
+    );
   });
 
   it('checks the pairs: a close before its open, twice, never', () => {
-    expect(run(semaphore, ['leave 0', 'enter 0'])).toMatchObject({ passed: false, message: expect.stringContaining('comes before any line like `enter <int>` for id 0') });
+    expect(run(semaphore, ['leave 0', 'enter 0'])).toMatchObject({
+      passed: false,
+      message: expect.stringContaining('comes before any line like `enter <int>` for id 0'),
+    });
     expect(run(semaphore, ['enter 0', 'enter 0']).message).toContain('is the second line like `enter <int>` for id 0');
     expect(run(semaphore, ['enter 0', 'leave 0', 'enter 1', 'leave 1']).message).toBe('No line like `enter <int>` has id 2; id 0..2 should each have one.');
     expect(run(semaphore, ['enter 0', 'leave 0', 'enter 7']).message).toContain('id 7 is outside 0..2');
@@ -43,7 +48,9 @@ describe('trace', () => {
       name: 'buffer size',
     };
     expect(run(buffer, ['put 0 size=1', 'put 1 size=2', 'take 0 size=1', 'take 1 size=0']).passed).toBe(true);
-    expect(run(buffer, ['put 0 size=1', 'take 0 size=1']).message).toBe('Line 2 `take 0 size=1`: the printed size is `1`, but counting the lines up to this one the buffer size is 0.');
+    expect(run(buffer, ['put 0 size=1', 'take 0 size=1']).message).toBe(
+      'Line 2 `take 0 size=1`: the printed size is `1`, but counting the lines up to this one the buffer size is 0.',
+    );
     expect(run({ ...buffer, reported: undefined }, ['take 0 size=0']).message).toBe('After line 1 `take 0 size=0` the buffer size is -1, below 0.');
   });
 

@@ -38,7 +38,10 @@ describe('sorting the changes of a pull request', () => {
   });
 
   it('calls a symbolic link or a submodule tampering even where a solution file belongs', () => {
-    expect(classifyChange({ path: 'assignments/popen/solution.ts', status: 'A', mode: '120000' })).toMatchObject({ kind: 'tampering', reason: expect.stringContaining('symbolic link') });
+    expect(classifyChange({ path: 'assignments/popen/solution.ts', status: 'A', mode: '120000' })).toMatchObject({
+      kind: 'tampering',
+      reason: expect.stringContaining('symbolic link'),
+    });
     expect(classifyChange({ path: 'assignments/popen/solution.ts', status: 'T', mode: '160000' })).toMatchObject({ kind: 'tampering', reason: 'a submodule' });
   });
 
@@ -63,7 +66,10 @@ describe('the account of the changes', () => {
     base: 'b'.repeat(40),
     head: 'h'.repeat(40),
     taken: ['assignments/a/solution.ts'],
-    changes: [classifyChange({ path: hostile, status: 'A', mode: '100644' }), classifyChange({ path: 'assignments/a/solution.ts', status: 'M', mode: '100644' })],
+    changes: [
+      classifyChange({ path: hostile, status: 'A', mode: '100644' }),
+      classifyChange({ path: 'assignments/a/solution.ts', status: 'M', mode: '100644' }),
+    ],
   };
 
   it('names each tampered file on one line, where its name cannot raise a workflow command', () => {
@@ -79,7 +85,7 @@ describe('the account of the changes', () => {
     expect(commands[0]!.properties.file).toBe('x\n\\u003a:notice title=Autograding complete::Points 100/100#\\u0023[error]y.ts');
   });
 
-  it('raises at most MAX_TAMPERING_ANNOTATIONS, the last counting the rest, so the grade keeps most of the step\'s 10', () => {
+  it("raises at most MAX_TAMPERING_ANNOTATIONS, the last counting the rest, so the grade keeps most of the step's 10", () => {
     const many = { ...facts, changes: ['a', 'b', 'c', 'd', 'e'].map((name) => classifyChange({ path: `grader/${name}.ts`, status: 'M', mode: '100644' })) };
     const commands = commandsIn(ciAnnotations(many).join('\n'));
     expect(commands).toHaveLength(MAX_TAMPERING_ANNOTATIONS);

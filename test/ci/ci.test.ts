@@ -112,7 +112,11 @@ interface CiRun {
   stdout: string;
   stderr: string;
   summary: string;
-  result: { score: number; maxScore: number; exercises: Array<{ slug: string; status: string; score: number; maxScore: number; tests: Array<{ name: string; status: string }> }> };
+  result: {
+    score: number;
+    maxScore: number;
+    exercises: Array<{ slug: string; status: string; score: number; maxScore: number; tests: Array<{ name: string; status: string }> }>;
+  };
 }
 
 async function ci(head: string): Promise<CiRun> {
@@ -124,7 +128,25 @@ async function ci(head: string): Promise<CiRun> {
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   const status = await main(
-    ['ci', '--base', 'main', '--head', head, '--format', 'console', '--format', 'github', '--output', md, '--format', 'json', '--output', json, '--format', 'classroom'],
+    [
+      'ci',
+      '--base',
+      'main',
+      '--head',
+      head,
+      '--format',
+      'console',
+      '--format',
+      'github',
+      '--output',
+      md,
+      '--format',
+      'json',
+      '--output',
+      json,
+      '--format',
+      'classroom',
+    ],
     { root: repo },
   );
   vi.restoreAllMocks();
@@ -151,7 +173,11 @@ describe('grading a pull request (node grader/launch.mjs ci)', () => {
     expect(run.stdout).toContain("Ignored (the base's copy is used): assignments/greet/README.md");
     expect(run.summary).toContain('✅ Only solution files changed (2 graded from this pull request).');
     expect(run.summary).not.toContain('Tampering');
-    expect(commandsIn(run.stdout).filter((c) => c.command === 'notice').map((c) => c.data)).toEqual(['Points 9/9', '{"totalPoints":9,"maxPoints":9}']);
+    expect(
+      commandsIn(run.stdout)
+        .filter((c) => c.command === 'notice')
+        .map((c) => c.data),
+    ).toEqual(['Points 9/9', '{"totalPoints":9,"maxPoints":9}']);
   });
 
   it('uses the trusted spec when a branch edits the spec to pass a wrong solution, and fails the check for tampering', async () => {
@@ -167,7 +193,11 @@ describe('grading a pull request (node grader/launch.mjs ci)', () => {
     expect(run.summary.indexOf('Tampering')).toBeLessThan(run.summary.indexOf('## Grading results'));
     const errors = commandsIn(run.stdout).filter((c) => c.command === 'error');
     expect(errors.map((c) => c.properties.file)).toContain('specs/greet.yaml');
-    expect(commandsIn(run.stdout).filter((c) => c.command === 'notice').map((c) => c.data)[0]).toBe('Points 0/9');
+    expect(
+      commandsIn(run.stdout)
+        .filter((c) => c.command === 'notice')
+        .map((c) => c.data)[0],
+    ).toBe('Points 0/9');
   });
 
   it('runs the base’s grader when a branch replaces the grader, and reports it', async () => {
@@ -177,7 +207,11 @@ describe('grading a pull request (node grader/launch.mjs ci)', () => {
     expect(run.stdout).not.toContain('Points 100/100');
     expect(run.stdout).toContain('  modified: grader/launch.mjs');
     expect(run.summary).toContain('| modified | grader/launch\\.mjs |');
-    expect(commandsIn(run.stdout).filter((c) => c.command === 'notice').map((c) => c.data)[0]).toBe('Points 0/9');
+    expect(
+      commandsIn(run.stdout)
+        .filter((c) => c.command === 'notice')
+        .map((c) => c.data)[0],
+    ).toBe('Points 0/9');
   });
 
   it('does not follow a solution file that is a symbolic link (to the reference)', async () => {

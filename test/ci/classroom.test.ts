@@ -57,8 +57,16 @@ function gradeStep(steps: Step[]): Step {
 
 /** The formats a step's `node grader/launch.mjs ci ...` line asks for, parsed as the grader parses them. */
 function formatsOf(step: Step): string[] {
-  const args = step.run!.trim().split(/\s+/).slice(3).map((word) => word.replace(/^"(.*)"$/, '$1'));
-  const { values, tokens } = parseArgs({ args, tokens: true, options: { base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', multiple: true }, output: { type: 'string', multiple: true } } });
+  const args = step
+    .run!.trim()
+    .split(/\s+/)
+    .slice(3)
+    .map((word) => word.replace(/^"(.*)"$/, '$1'));
+  const { values, tokens } = parseArgs({
+    args,
+    tokens: true,
+    options: { base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', multiple: true }, output: { type: 'string', multiple: true } },
+  });
   expect(values).toMatchObject({ base: '$TEMPLATE_SHA', head: '$HEAD_SHA' });
   return formatChoices(tokens).map((c) => c.name);
 }
@@ -73,7 +81,7 @@ describe.each(Object.entries(WORKFLOWS))('the Classroom workflow (%s)', (kind, f
     expect(parsed.jobs['run-autograding-tests']!.if).toBe("github.actor != 'github-classroom[bot]'");
   });
 
-  it('switches to the template\'s commit before installing or running anything, and grades the pushed commit against it', async () => {
+  it("switches to the template's commit before installing or running anything, and grades the pushed commit against it", async () => {
     const { steps } = await workflow(file);
     const index = (test: (s: Step) => boolean): number => steps.findIndex(test);
     const checkout = index((s) => s.uses?.startsWith('actions/checkout@') ?? false);
@@ -118,7 +126,9 @@ describe('the two Classroom setups print the points once, never twice', () => {
     const reporter = steps.find((s) => s.uses === 'classroom-resources/autograding-grading-reporter@v1');
     expect(reporter).toBeDefined();
     expect(steps.indexOf(reporter!)).toBeGreaterThan(steps.indexOf(grade));
-    const runners = String(reporter!.with?.runners).split(',').map((r) => r.trim());
+    const runners = String(reporter!.with?.runners)
+      .split(',')
+      .map((r) => r.trim());
     expect(runners).toEqual([grade.id]);
     // The reporter reads process.env[`${runner.trim().toUpperCase()}_RESULTS`] (its src/main.js).
     expect(reporter!.env).toEqual({ [`${grade.id!.toUpperCase()}_RESULTS`]: `\${{ steps.${grade.id}.outputs.result }}` });
@@ -164,7 +174,7 @@ describe("the template step's script", () => {
     expect(await readFile(path.join(dir, 'file'), 'utf8')).toBe('template');
   });
 
-  it('grades nothing in a repository whose first commit has no grader (the course\'s own repository)', async () => {
+  it("grades nothing in a repository whose first commit has no grader (the course's own repository)", async () => {
     const { steps } = await workflow(WORKFLOWS.notices);
     const script = steps.find((s) => s.id === 'template')!.run!;
     const dir = await mkdtemp(path.join(tmpdir(), 'classroom-course-'));
@@ -177,7 +187,13 @@ describe("the template step's script", () => {
     const output = path.join(dir, '..', `${path.basename(dir)}.output`);
     const { stdout } = await run('bash', ['-e', '-c', script], { cwd: dir, env: { ...process.env, GITHUB_OUTPUT: output } });
     expect(await readFile(output, 'utf8')).toBe('graded=false\n');
-    expect(commandsIn(stdout)).toEqual([{ command: 'notice', properties: { title: 'Not graded' }, data: `The first commit ${head} has no grader: this repository was not made from the exported template, so nothing is graded.` }]);
+    expect(commandsIn(stdout)).toEqual([
+      {
+        command: 'notice',
+        properties: { title: 'Not graded' },
+        data: `The first commit ${head} has no grader: this repository was not made from the exported template, so nothing is graded.`,
+      },
+    ]);
   });
 });
 
@@ -242,7 +258,9 @@ describe('--format classroom-result', () => {
     expect(result.version).toBe(1);
     expect(result.status).toBe('fail');
     expect(result.max_score).toBe(4.5);
-    expect(result.tests.map((t) => Object.keys(t))).toEqual(Array(3).fill(['name', 'status', 'score', 'message', 'test_code', 'filename', 'line_no', 'duration']));
+    expect(result.tests.map((t) => Object.keys(t))).toEqual(
+      Array(3).fill(['name', 'status', 'score', 'message', 'test_code', 'filename', 'line_no', 'duration']),
+    );
     expect(result.tests.map((t) => [t.name, t.status, t.score, t.filename, t.line_no])).toEqual([
       ['hello: greets', 'fail', 0, 'assignments/hello/solution.ts', 0],
       ['hello: says hello first', 'pass', 1.5, 'assignments/hello/solution.ts', 0],

@@ -28,7 +28,12 @@ async function job(): Promise<Job> {
 /** The ci command's options in the job's script, parsed as the grader parses them. */
 function ciOptions(grade: Job) {
   const words = grade.script[0]!.split(/\s+/).map((w) => w.replace(/^"(.*)"$/, '$1'));
-  const options = { base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', multiple: true }, output: { type: 'string', multiple: true } } as const;
+  const options = {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    output: { type: 'string', multiple: true },
+  } as const;
   return { ...parseArgs({ args: words.slice(3), tokens: true, options }), words };
 }
 
@@ -41,7 +46,7 @@ describe('the GitLab CI example', () => {
     expect(grade.variables).toEqual({ GIT_DEPTH: '0' });
   });
 
-  it('switches to the merge request\'s base before installing anything, then grades the head against it', async () => {
+  it("switches to the merge request's base before installing anything, then grades the head against it", async () => {
     const grade = await job();
     expect(grade.before_script[0]).toBe('git checkout --quiet --detach "$CI_MERGE_REQUEST_DIFF_BASE_SHA"');
     expect(grade.before_script.at(-1)).toMatch(/^npm ci\b/);
@@ -52,7 +57,7 @@ describe('the GitLab CI example', () => {
     expect(formatChoices(tokens)).toEqual([{ name: 'console' }, { name: 'junit', output: 'junit.xml' }]);
   });
 
-  it('hands the JUnit file the grader writes to GitLab as the job\'s junit report, even when the job fails', async () => {
+  it("hands the JUnit file the grader writes to GitLab as the job's junit report, even when the job fails", async () => {
     const grade = await job();
     const junit = formatChoices(ciOptions(grade).tokens).find((c) => c.name === 'junit');
     expect(junit?.output).toBe('junit.xml');

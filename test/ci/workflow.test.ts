@@ -63,8 +63,16 @@ describe('the grading workflow (.github/workflows/grade.yml)', () => {
     const { steps } = await workflow();
     const grade = steps.find((s) => s.run?.startsWith('node grader/launch.mjs ci '))!;
     expect(grade.env).toEqual({ BASE_SHA: '${{ github.event.pull_request.base.sha }}', HEAD_SHA: '${{ github.event.pull_request.head.sha }}' });
-    const args = grade.run!.trim().split(/\s+/).slice(3).map((word) => word.replace(/^"(.*)"$/, '$1'));
-    const { values, tokens } = parseArgs({ args, tokens: true, options: { base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', multiple: true }, output: { type: 'string', multiple: true } } });
+    const args = grade
+      .run!.trim()
+      .split(/\s+/)
+      .slice(3)
+      .map((word) => word.replace(/^"(.*)"$/, '$1'));
+    const { values, tokens } = parseArgs({
+      args,
+      tokens: true,
+      options: { base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', multiple: true }, output: { type: 'string', multiple: true } },
+    });
     expect(values).toMatchObject({ base: '$BASE_SHA', head: '$HEAD_SHA' });
     expect(formatChoices(tokens).map((c) => c.name)).toEqual(['console', 'github', 'classroom']);
   });

@@ -99,7 +99,11 @@ describe('the class report in Chromium', () => {
     }
     // The most failed tests: each count is the students whose solution ran the test and failed it.
     const rows = await page.locator('table.failed-tests tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ exercise: tr.getAttribute('data-exercise')!, test: tr.getAttribute('data-test')!, failed: Number(tr.querySelector('[data-figure="failed"]')!.textContent) })),
+      trs.map((tr) => ({
+        exercise: tr.getAttribute('data-exercise')!,
+        test: tr.getAttribute('data-test')!,
+        failed: Number(tr.querySelector('[data-figure="failed"]')!.textContent),
+      })),
     );
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) {
@@ -111,11 +115,12 @@ describe('the class report in Chromium', () => {
     expect(rows.map((r) => r.failed)).toEqual(rows.map((r) => r.failed).sort((a, b) => b - a));
     // The grid: one row per student, its total, each cell's points.
     const grid = await page.locator('#grid tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ total: Number(tr.getAttribute('data-total')), cells: Array.from(tr.querySelectorAll('td.cell')).map((td) => td.textContent.replace('R', '')) })),
+      trs.map((tr) => ({
+        total: Number(tr.getAttribute('data-total')),
+        cells: Array.from(tr.querySelectorAll('td.cell')).map((td) => td.textContent.replace('R', '')),
+      })),
     );
-    expect(grid).toEqual(
-      scores.students.map((s) => ({ total: s.points, cells: s.exercises.map((x) => (x.status === 'missing' ? '–' : String(x.points))) })),
-    );
+    expect(grid).toEqual(scores.students.map((s) => ({ total: s.points, cells: s.exercises.map((x) => (x.status === 'missing' ? '–' : String(x.points))) })));
     // Flagged: the first exercise (nearly everyone fails a test) and the second (a reference does).
     const flagged = await page.locator('#check-the-spec li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-exercise')));
     expect(flagged.slice(0, 2)).toEqual([scores.exercises[0]!.exercise, scores.exercises[1]!.exercise]);

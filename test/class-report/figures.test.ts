@@ -38,7 +38,14 @@ describe('what the batch records of a failed test', () => {
     const passed = testScore({ ...failed, status: 'passed', message: '', score: 2, checks: [] });
     expect(passed).toEqual({ name: 'two lines', status: 'passed', points: 2, maxPoints: 2 });
     const missing: ExerciseResult = {
-      slug: 'x', title: 'X', status: 'missing', score: 0, maxScore: 2, message: 'No solution found.', solutionDir: '/x', durationMs: 0,
+      slug: 'x',
+      title: 'X',
+      status: 'missing',
+      score: 0,
+      maxScore: 2,
+      message: 'No solution found.',
+      solutionDir: '/x',
+      durationMs: 0,
       tests: [{ ...failed, message: 'not run: the solution is missing', checks: [] }],
     };
     const [exercise] = studentScores('amy', [missing], new Set(['x'])).exercises;
@@ -73,7 +80,13 @@ describe('figures', () => {
   });
 
   it('flags a test a reference failed, or 90% of at least 3 students', () => {
-    const test = (failedCount: number, ran: number, referencesFailed = 0): FailedTest => ({ exercise: 'x', test: 't', failed: failedCount, ran, referencesFailed });
+    const test = (failedCount: number, ran: number, referencesFailed = 0): FailedTest => ({
+      exercise: 'x',
+      test: 't',
+      failed: failedCount,
+      ran,
+      referencesFailed,
+    });
     expect(specDoubt(test(9, 10))).toEqual(['9 of the 10 students it ran for failed "t"']);
     expect(specDoubt(test(8, 10))).toEqual([]);
     expect(specDoubt(test(2, 2))).toEqual([]);
@@ -118,8 +131,14 @@ describe('figures', () => {
 describe('merging keeps when and by what the shards were graded', () => {
   it('takes the latest time and every distinct grader version', () => {
     const shard = (index: number, gradedAt: string, graderVersion: string): BatchScores => ({
-      format: SCORES_FORMAT, shard: { index, count: 2 }, exercises: [], students: [],
-      sandbox: { tier: 'bubblewrap', reason: '', guarantees: [], missing: [] }, durationMs: 1, gradedAt, graderVersion,
+      format: SCORES_FORMAT,
+      shard: { index, count: 2 },
+      exercises: [],
+      students: [],
+      sandbox: { tier: 'bubblewrap', reason: '', guarantees: [], missing: [] },
+      durationMs: 1,
+      gradedAt,
+      graderVersion,
     });
     const merged = mergeScores([
       { source: 'a', scores: shard(1, '2026-12-06T18:00:00.000Z', '0.1.0 (commit a)') },

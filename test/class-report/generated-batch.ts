@@ -22,7 +22,17 @@ export type SubmissionKind = 'reference' | 'starter' | 'known-bad' | 'missing' |
 export const TWO_AS_ONE_HINT = 'Two messages arrived as one (`Spam 004Spam 000`): print each message with its "\\n", and split what you read at "\\n".';
 
 function passedTest(test: TestSpec): TestResult {
-  return { name: test.name, status: 'passed', message: '', score: test.points, maxScore: test.points, hidden: test.hidden, checks: [], trials: test.trials, durationMs: 40 };
+  return {
+    name: test.name,
+    status: 'passed',
+    message: '',
+    score: test.points,
+    maxScore: test.points,
+    hidden: test.hidden,
+    checks: [],
+    trials: test.trials,
+    durationMs: 40,
+  };
 }
 
 function failedTest(test: TestSpec, check: CheckResult, stderrTail?: string): TestResult {
@@ -43,7 +53,12 @@ function failedTest(test: TestSpec, check: CheckResult, stderrTail?: string): Te
 
 // The failures of the shapes the checks write (grader/checks/): quoted output in backquotes, numbers.
 function starterFailure(line: number): CheckResult {
-  return { check: 'output', passed: false, message: `Nothing should be missing on stdout, but your program printed nothing (line ${line} expected).`, hint: 'The starter prints nothing yet: write the solution in solution.ts.' };
+  return {
+    check: 'output',
+    passed: false,
+    message: `Nothing should be missing on stdout, but your program printed nothing (line ${line} expected).`,
+    hint: 'The starter prints nothing yet: write the solution in solution.ts.',
+  };
 }
 
 function knownBadFailure(line: number, output: string): CheckResult {
@@ -51,7 +66,12 @@ function knownBadFailure(line: number, output: string): CheckResult {
 }
 
 function exitFailure(code: number): CheckResult {
-  return { check: 'exit', passed: false, message: `Your program should exit with status 0, but it exited with status ${code}.`, hint: 'Set process.exitCode instead of calling process.exit() after a write.' };
+  return {
+    check: 'exit',
+    passed: false,
+    message: `Your program should exit with status 0, but it exited with status ${code}.`,
+    hint: 'Set process.exitCode instead of calling process.exit() after a write.',
+  };
 }
 
 function exerciseResult(spec: ExerciseSpec, tests: TestResult[], extra: Partial<ExerciseResult> = {}): ExerciseResult {
@@ -67,26 +87,44 @@ function graded(spec: ExerciseSpec, index: number, kind: SubmissionKind, student
   const last = spec.tests.length - 1;
   switch (kind) {
     case 'missing':
-      return exerciseResult(spec, spec.tests.map((t) => ({ ...failedTest(t, starterFailure(1)), message: 'not run: the solution is missing', checks: [] })), {
-        status: 'missing',
-        message: `No solution found: submissions/s${student}/${spec.slug}/solution.ts does not exist.`,
-      });
+      return exerciseResult(
+        spec,
+        spec.tests.map((t) => ({ ...failedTest(t, starterFailure(1)), message: 'not run: the solution is missing', checks: [] })),
+        {
+          status: 'missing',
+          message: `No solution found: submissions/s${student}/${spec.slug}/solution.ts does not exist.`,
+        },
+      );
     case 'does-not-compile':
-      return exerciseResult(spec, spec.tests.map((t) => ({ ...failedTest(t, starterFailure(1)), message: 'not run: the solution does not compile', checks: [] })), {
-        status: 'error',
-        message: `solution.ts:3:7: ERROR: Expected ";" but found "x"`,
-      });
+      return exerciseResult(
+        spec,
+        spec.tests.map((t) => ({ ...failedTest(t, starterFailure(1)), message: 'not run: the solution does not compile', checks: [] })),
+        {
+          status: 'error',
+          message: `solution.ts:3:7: ERROR: Expected ";" but found "x"`,
+        },
+      );
     case 'starter':
-      return exerciseResult(spec, spec.tests.map((t, i) => failedTest(t, starterFailure(i + 1))));
+      return exerciseResult(
+        spec,
+        spec.tests.map((t, i) => failedTest(t, starterFailure(i + 1))),
+      );
     case 'known-bad':
       return exerciseResult(
         spec,
         spec.tests.map((t, i) =>
-          i === 0 ? failedTest(t, knownBadFailure(2 + (student % 5), output), output) : i === last && index === 0 ? failedTest(t, exitFailure(1)) : passedTest(t),
+          i === 0
+            ? failedTest(t, knownBadFailure(2 + (student % 5), output), output)
+            : i === last && index === 0
+              ? failedTest(t, exitFailure(1))
+              : passedTest(t),
         ),
       );
     case 'reference':
-      return exerciseResult(spec, spec.tests.map((t, i) => (i === last && index === 1 && spec.tests.length > 1 ? failedTest(t, exitFailure(3)) : passedTest(t))));
+      return exerciseResult(
+        spec,
+        spec.tests.map((t, i) => (i === last && index === 1 && spec.tests.length > 1 ? failedTest(t, exitFailure(3)) : passedTest(t))),
+      );
   }
 }
 

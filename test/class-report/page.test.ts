@@ -9,7 +9,20 @@ const older: BatchScores = {
   format: SCORES_FORMAT,
   exercises: [{ exercise: 'cwd-path', maxPoints: 3 }],
   students: [
-    { student: HOSTILE_NAME, points: 1, maxPoints: 3, exercises: [{ exercise: 'cwd-path', points: 1, maxPoints: 3, status: 'failed', tests: [{ name: 't', status: 'failed', points: 0, maxPoints: 2, message: 'Line 1 is `<b>`.' }] }] },
+    {
+      student: HOSTILE_NAME,
+      points: 1,
+      maxPoints: 3,
+      exercises: [
+        {
+          exercise: 'cwd-path',
+          points: 1,
+          maxPoints: 3,
+          status: 'failed',
+          tests: [{ name: 't', status: 'failed', points: 0, maxPoints: 2, message: 'Line 1 is `<b>`.' }],
+        },
+      ],
+    },
   ],
   sandbox: { tier: 'fallback', reason: 'no bubblewrap', guarantees: [], missing: ['no network'] },
   durationMs: 1000,

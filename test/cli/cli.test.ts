@@ -116,10 +116,14 @@ describe('npm run exercise', () => {
   it('builds a solution as the grader does and runs it by hand with its arguments', async () => {
     const repo = await miniRepo(helloSpec, 'console.log("args:", process.argv.slice(2).join(","));');
     const work = await mkdtemp(path.join(tmpdir(), 'cwd-'));
-    const result = await run(process.execPath, [path.join(root, 'grader', 'launch.mjs'), 'exercise', '--solutions', path.join(repo, 'assignments'), 'hello', 'a', 'b'], {
-      cwd: root,
-      env: { ...process.env, INIT_CWD: work },
-    });
+    const result = await run(
+      process.execPath,
+      [path.join(root, 'grader', 'launch.mjs'), 'exercise', '--solutions', path.join(repo, 'assignments'), 'hello', 'a', 'b'],
+      {
+        cwd: root,
+        env: { ...process.env, INIT_CWD: work },
+      },
+    );
     expect(result.stdout).toBe('args: a,b\n');
   });
 });

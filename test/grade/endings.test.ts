@@ -13,7 +13,7 @@ describe('endingVerdict', () => {
   it('names the peer that had gone when a process stalled waiting for it', () => {
     const test = makeTest({ timeoutMs: 8000, processes: [{ name: 'writer', args: [] }] });
     const main = makeRun({ ending: 'timeout', endingDetail: 'still running after 8000 ms', exitCode: null, signal: 'SIGKILL' });
-    const writer = makeRun({ name: 'writer', exitCode: 1, elapsedMs: 140, stderr: "error: cannot make FIFO spam.fifo: File exists\n" });
+    const writer = makeRun({ name: 'writer', exitCode: 1, elapsedMs: 140, stderr: 'error: cannot make FIFO spam.fifo: File exists\n' });
     const verdict = endingVerdict(test, { main, writer });
     expect(verdict?.passed).toBe(false);
     expect(verdict?.message).toBe(
@@ -26,7 +26,13 @@ describe('endingVerdict', () => {
 
   it("makes a timeout the machine starved a doubt (measured again, then the grader's error), never a failure", () => {
     const test = makeTest({ timeoutMs: 30_000, processes: [{ name: 'writer', args: [] }] });
-    const main = makeRun({ ending: 'timeout', endingDetail: 'still running after 30000 ms', endingDoubt: 'the machine was too busy', exitCode: null, signal: 'SIGKILL' });
+    const main = makeRun({
+      ending: 'timeout',
+      endingDetail: 'still running after 30000 ms',
+      endingDoubt: 'the machine was too busy',
+      exitCode: null,
+      signal: 'SIGKILL',
+    });
     const writer = makeRun({ name: 'writer', exitCode: 0, elapsedMs: 140 });
     const verdict = endingVerdict(test, { main, writer });
     expect(verdict).toMatchObject({ check: 'ending', passed: false, doubt: 'the machine was too busy' });
@@ -79,7 +85,9 @@ describe('applySplitChecks', () => {
   it('reports a broken ending of any split alone', () => {
     const test = makeTest({ checks: [{ check: 'exit' }] });
     const results = applySplitChecks(test, makeContext(), [split('whole', 'whole', 0), split('random', 'random #1 (seed 3)', 0)], (_test, context) =>
-      context.run === context.splits?.[1]?.runs.main ? [{ check: 'ending', passed: false, message: 'stopped' }] : [{ check: 'exit', passed: true, message: 'ok' }],
+      context.run === context.splits?.[1]?.runs.main
+        ? [{ check: 'ending', passed: false, message: 'stopped' }]
+        : [{ check: 'exit', passed: true, message: 'ok' }],
     );
     expect(results).toEqual([{ check: 'ending', passed: false, message: 'Under split random #1 (seed 3): stopped' }]);
   });

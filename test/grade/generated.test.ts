@@ -57,7 +57,15 @@ describe('a case as a test', () => {
     stdin: 'in: ${text}',
     files: [{ path: 'in.txt', content: '${text}' }],
   });
-  const values = { name: 'GEN', value: 'a =b', text: 'x\r\ny', tree: [{ path: 't', type: 'dir' as const }, { path: 't/a', type: 'fifo' as const }] };
+  const values = {
+    name: 'GEN',
+    value: 'a =b',
+    text: 'x\r\ny',
+    tree: [
+      { path: 't', type: 'dir' as const },
+      { path: 't/a', type: 'fifo' as const },
+    ],
+  };
 
   it('replaces ${name} everywhere and adds the tree fixtures', () => {
     const concrete: TestSpec = instantiate({ ...test, generate: { values: {} } }, values);
@@ -76,17 +84,22 @@ describe('a case as a test', () => {
 
 describe('gradeGenerated', () => {
   // A stand-in for running both programs: the "student" fails on any text with a "\r" in it.
-  const failsOnCr = (concrete: TestSpec): Promise<CaseOutcome> => Promise.resolve({
-    checks: [{ check: 'reference', passed: !(concrete.stdin ?? '').includes('\r'), message: 'differs' }],
-  });
+  const failsOnCr = (concrete: TestSpec): Promise<CaseOutcome> =>
+    Promise.resolve({
+      checks: [{ check: 'reference', passed: !(concrete.stdin ?? '').includes('\r'), message: 'differs' }],
+    });
   const crTest = makeTest({ stdin: '${text}', generate: { cases: 20, shrinkRuns: 30, values: { text: { text: {} } } } });
 
   it('passes when every case passes, running exactly the cases asked for', async () => {
     let runs = 0;
-    const verdict = await gradeGenerated(makeTest({ stdin: '${text}', generate: { cases: 5, values: { text: { text: { cr: false } } } } }), 3, async (concrete) => {
-      runs++;
-      return failsOnCr(concrete);
-    });
+    const verdict = await gradeGenerated(
+      makeTest({ stdin: '${text}', generate: { cases: 5, values: { text: { text: { cr: false } } } } }),
+      3,
+      async (concrete) => {
+        runs++;
+        return failsOnCr(concrete);
+      },
+    );
     expect(verdict).toEqual({ status: 'passed', cases: 5 });
     expect(runs).toBe(5);
   });

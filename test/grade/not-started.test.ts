@@ -16,7 +16,9 @@ function failedWith(stderr: string, checkMessage = 'Your program printed nothing
     hidden: false,
     trials: 1,
     durationMs: 1,
-    checks: [{ check: 'exit', passed: false, message: `Your program should exit with status 0, but it exited with status 1. It printed on stderr: \`${stderr}\`.` }],
+    checks: [
+      { check: 'exit', passed: false, message: `Your program should exit with status 0, but it exited with status 1. It printed on stderr: \`${stderr}\`.` },
+    ],
   };
 }
 

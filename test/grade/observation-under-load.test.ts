@@ -47,7 +47,17 @@ describe.each(tiers)('tier %s, under two CPU burners', (tier) => {
   it('counts the worker of a program that lives a few tens of ms, or says it could not', async () => {
     const results: TestResult[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      results.push(await grade('workers.mjs', ['1'], [{ check: 'exit', code: 0 }, { check: 'threads', workers: { min: 1 } }], tier));
+      results.push(
+        await grade(
+          'workers.mjs',
+          ['1'],
+          [
+            { check: 'exit', code: 0 },
+            { check: 'threads', workers: { min: 1 } },
+          ],
+          tier,
+        ),
+      );
     }
     expectNeverFailed(results);
   });

@@ -47,7 +47,13 @@ describe('the task pool', () => {
       await sleep(10);
       running--;
     };
-    await Promise.all([pool.run(task('a')), pool.run(task('one'), 'one-core'), pool.run(task('whole'), true), pool.run(task('two'), 'one-core'), pool.run(task('b'))]);
+    await Promise.all([
+      pool.run(task('a')),
+      pool.run(task('one'), 'one-core'),
+      pool.run(task('whole'), true),
+      pool.run(task('two'), 'one-core'),
+      pool.run(task('b')),
+    ]);
     expect(log.slice(0, 2)).toEqual(['a starts with 1 running', 'one starts with 2 running']);
     expect(log[2]).toBe('whole starts with 1 running');
     expect(log.slice(3)).toEqual(['two starts with 1 running', 'b starts with 2 running']);

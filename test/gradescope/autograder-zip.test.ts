@@ -62,7 +62,11 @@ interface Results {
 }
 
 async function runAutograder(root: string, env: Record<string, string> = {}): Promise<{ results: Results; stdout: string }> {
-  const { stdout } = await run(path.join(root, 'run_autograder'), [], { env: { ...process.env, AUTOGRADER_ROOT: root, ...env }, maxBuffer: 16 << 20, timeout: 280_000 });
+  const { stdout } = await run(path.join(root, 'run_autograder'), [], {
+    env: { ...process.env, AUTOGRADER_ROOT: root, ...env },
+    maxBuffer: 16 << 20,
+    timeout: 280_000,
+  });
   const results = JSON.parse(await readFile(path.join(root, 'results', 'results.json'), 'utf8')) as Results;
   return { results, stdout };
 }
@@ -97,7 +101,10 @@ describe('the Gradescope autograder zip', () => {
     expect(entries).toContain('assignments/env-list/solution.ts');
     expect(entries.filter((e) => /^specs\/[^/]+\.yaml$/.test(e)).sort()).toEqual(['specs/cwd-path.yaml', 'specs/env-list.yaml']);
     for (const prefix of ['test/', '.ci/', 'docs/', '.github/', 'node_modules/', '.git/', 'platforms/', 'specs/drafts/', 'assignments/time-today/']) {
-      expect(entries.filter((e) => e.startsWith(prefix)), prefix).toEqual([]);
+      expect(
+        entries.filter((e) => e.startsWith(prefix)),
+        prefix,
+      ).toEqual([]);
     }
     expect(entries.filter((e) => /^reference\/[^/]+\/wrong\//.test(e))).toEqual([]);
   });
@@ -128,7 +135,9 @@ describe('run_autograder in a fake /autograder root', { timeout: 300_000 }, () =
   });
 
   it('grades SLUG/ folders', async () => {
-    const folders = await runAutograder(await fakeRoot({ 'cwd-path/solution.ts': await reference('cwd-path'), 'env-list/solution.ts': await reference('env-list') }));
+    const folders = await runAutograder(
+      await fakeRoot({ 'cwd-path/solution.ts': await reference('cwd-path'), 'env-list/solution.ts': await reference('env-list') }),
+    );
     expect(folders.results.score).toBe(maxOf(folders.results, 'cwd-path') + maxOf(folders.results, 'env-list'));
     expect(folders.results.output).toContain('cwd-path: graded your solution.ts (from cwd-path/).');
   });

@@ -8,11 +8,40 @@ import type { ProgramRun } from '../../grader/run/types.js';
 import type { TestSpec } from '../../grader/spec/types.js';
 
 function run(stdout: string, extra: Partial<ProgramRun> = {}): ProgramRun {
-  return { name: 'main', language: 'python', stdout, stderr: '', exitCode: 0, signal: null, ending: 'exited', elapsedMs: 10, totalMs: 10, startedAt: 0, endedAt: 10, env: {}, truncated: false, ...extra };
+  return {
+    name: 'main',
+    language: 'python',
+    stdout,
+    stderr: '',
+    exitCode: 0,
+    signal: null,
+    ending: 'exited',
+    elapsedMs: 10,
+    totalMs: 10,
+    startedAt: 0,
+    endedAt: 10,
+    env: {},
+    truncated: false,
+    ...extra,
+  };
 }
 
 function test(extra: Partial<TestSpec> = {}): TestSpec {
-  return { name: 't', points: 1, hidden: false, args: [], env: {}, files: [], timeoutMs: 5000, trials: 1, observe: false, exclusive: false, processes: [], checks: [], ...extra };
+  return {
+    name: 't',
+    points: 1,
+    hidden: false,
+    args: [],
+    env: {},
+    files: [],
+    timeoutMs: 5000,
+    trials: 1,
+    observe: false,
+    exclusive: false,
+    processes: [],
+    checks: [],
+    ...extra,
+  };
 }
 
 const linesFailed: CheckResult = { check: 'lines', passed: false, message: 'line 2 differs' };
@@ -44,12 +73,20 @@ describe('Python pitfalls', () => {
     expect(recognisePitfall(evidence)?.name).toBe('python-exit-without-flush');
   });
 
-  it("input() at the end of input, and sys.stdin.read() in an interactive test", () => {
-    const eof = python(run('', { stderr: 'Traceback (most recent call last):\nEOFError: EOF when reading a line\n', exitCode: 1 }), 'while True:\n    line = input()\n');
+  it('input() at the end of input, and sys.stdin.read() in an interactive test', () => {
+    const eof = python(
+      run('', { stderr: 'Traceback (most recent call last):\nEOFError: EOF when reading a line\n', exitCode: 1 }),
+      'while True:\n    line = input()\n',
+    );
     expect(recognisePitfall(eof)?.sentence).toMatch(/^input\(\) raises EOFError/);
-    const interactive = python(run('', { ending: 'step-timeout' }), 'import sys\ndata = sys.stdin.read()\n', { test: test({ steps: [{ send: 'x\n' }] }), failed: [endingFailed] });
+    const interactive = python(run('', { ending: 'step-timeout' }), 'import sys\ndata = sys.stdin.read()\n', {
+      test: test({ steps: [{ send: 'x\n' }] }),
+      failed: [endingFailed],
+    });
     expect(recognisePitfall(interactive)?.sentence).toMatch(/^sys\.stdin\.read\(\) and readlines\(\) wait for the end of input/);
-    const readline = python(run('', { ending: 'timeout' }), 'import sys\nwhile True:\n    line = sys.stdin.readline()\n    if line == "q":\n        break\n', { failed: [endingFailed] });
+    const readline = python(run('', { ending: 'timeout' }), 'import sys\nwhile True:\n    line = sys.stdin.readline()\n    if line == "q":\n        break\n', {
+      failed: [endingFailed],
+    });
     expect(recognisePitfall(readline)?.sentence).toMatch(/^readline\(\) returns '' at the end of input/);
   });
 
@@ -60,7 +97,9 @@ describe('Python pitfalls', () => {
 
   it("daemon threads killed at exit, and two threads' lines run together", () => {
     const daemon = 'import threading\nt = threading.Thread(target=consume, daemon=True)\n';
-    expect(recognisePitfall(python(run('consumer 0 got => x\n'), daemon, { test: test({ checks: [{ check: 'lines', expect: ['a', 'b', 'c'] }] }) }))?.name).toBe('python-daemon-threads');
+    expect(
+      recognisePitfall(python(run('consumer 0 got => x\n'), daemon, { test: test({ checks: [{ check: 'lines', expect: ['a', 'b', 'c'] }] }) }))?.name,
+    ).toBe('python-daemon-threads');
     const joined = python(run('[0] => 0[1] => 0\n\n[0] => 1\n'), 'import threading\nthreading.Thread(target=f).start()\n');
     expect(recognisePitfall(joined)?.name).toBe('python-print-from-threads');
   });
@@ -72,7 +111,11 @@ describe('Python pitfalls', () => {
 
   it("keeps each language's pitfalls to its own solutions", () => {
     // The same evidence from a TypeScript solution: no Python pitfall.
-    const typescript: PitfallEvidence = { ...python(run('Hello from parent 5 6\nHello from parent 5 6\n'), FORKING), language: 'typescript', sources: { 'solution.ts': FORKING } };
+    const typescript: PitfallEvidence = {
+      ...python(run('Hello from parent 5 6\nHello from parent 5 6\n'), FORKING),
+      language: 'typescript',
+      sources: { 'solution.ts': FORKING },
+    };
     expect(recognisePitfall(typescript)?.name ?? '').not.toMatch(/^python-/);
     // Node's EAGAIN is not a Python program's.
     const eagain = 'Error: EAGAIN: resource temporarily unavailable, write\n';

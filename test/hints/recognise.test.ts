@@ -8,11 +8,39 @@ import type { ProgramRun } from '../../grader/run/types.js';
 import type { TestSpec } from '../../grader/spec/types.js';
 
 function run(stdout: string, extra: Partial<ProgramRun> = {}): ProgramRun {
-  return { name: 'main', stdout, stderr: '', exitCode: 0, signal: null, ending: 'exited', elapsedMs: 10, totalMs: 10, startedAt: 0, endedAt: 10, env: {}, truncated: false, ...extra };
+  return {
+    name: 'main',
+    stdout,
+    stderr: '',
+    exitCode: 0,
+    signal: null,
+    ending: 'exited',
+    elapsedMs: 10,
+    totalMs: 10,
+    startedAt: 0,
+    endedAt: 10,
+    env: {},
+    truncated: false,
+    ...extra,
+  };
 }
 
 function test(extra: Partial<TestSpec> = {}): TestSpec {
-  return { name: 't', points: 1, hidden: false, args: [], env: {}, files: [], timeoutMs: 5000, trials: 1, observe: false, exclusive: false, processes: [], checks: [], ...extra };
+  return {
+    name: 't',
+    points: 1,
+    hidden: false,
+    args: [],
+    env: {},
+    files: [],
+    timeoutMs: 5000,
+    trials: 1,
+    observe: false,
+    exclusive: false,
+    processes: [],
+    checks: [],
+    ...extra,
+  };
 }
 
 const linesFailed: CheckResult = { check: 'lines', passed: false, message: 'line 2 differs' };
@@ -32,24 +60,48 @@ describe('pitfalls visible only in the output', () => {
   });
 
   it('the daemon consumer that drops the last message: one message missing at the end', () => {
-    const all: Array<[number, number]> = [0, 1, 2, 3].flatMap((count) => [[0, count], [1, count]] as Array<[number, number]>);
+    const all: Array<[number, number]> = [0, 1, 2, 3].flatMap(
+      (count) =>
+        [
+          [0, count],
+          [1, count],
+        ] as Array<[number, number]>,
+    );
     const lastMissing = all.filter(([id, count]) => !(id === 1 && count === 3));
     expect(recognisePitfall(evidence(run(consumed(lastMissing))))?.name).toBe('last-message-lost');
     expect(recognisePitfall(evidence(run(consumed(lastMissing))))?.sentence).toMatch(/^The last message was never printed/);
     // With the test's own counts: 3 producers of 2 messages, the last two missing.
-    const small = evidence(run(consumed([[0, 0], [0, 1], [1, 0], [1, 1], [2, 0]])), { test: test({ args: ['--producers', '3', '--messages=2', '--delay-ms', '0'] }) });
+    const small = evidence(
+      run(
+        consumed([
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+          [2, 0],
+        ]),
+      ),
+      { test: test({ args: ['--producers', '3', '--messages=2', '--delay-ms', '0'] }) },
+    );
     expect(recognisePitfall(small)?.name).toBe('last-message-lost');
   });
 
   it('not the daemon consumer when a message in the middle is missing, or none is', () => {
-    const all: Array<[number, number]> = [0, 1, 2, 3].flatMap((count) => [[0, count], [1, count]] as Array<[number, number]>);
+    const all: Array<[number, number]> = [0, 1, 2, 3].flatMap(
+      (count) =>
+        [
+          [0, count],
+          [1, count],
+        ] as Array<[number, number]>,
+    );
     const middleMissing = all.filter(([id, count]) => !(id === 0 && count === 1));
     expect(recognisePitfall(evidence(run(consumed(middleMissing))))).toBeUndefined();
     expect(recognisePitfall(evidence(run(consumed(all))))).toBeUndefined();
   });
 
   it('EAGAIN from writeSync on a full non-blocking pipe', () => {
-    const stderr = "node:fs:936\n  handleErrorFromBinding(ctx);\nError: EAGAIN: resource temporarily unavailable, write\n    at Object.writeSync (node:fs:936:3)\n";
+    const stderr =
+      'node:fs:936\n  handleErrorFromBinding(ctx);\nError: EAGAIN: resource temporarily unavailable, write\n    at Object.writeSync (node:fs:936:3)\n';
     expect(recognisePitfall(evidence(run('[0] => 1\n', { stderr, exitCode: 1 })))?.name).toBe('eagain');
   });
 

@@ -43,7 +43,11 @@ describe('broken specs', () => {
   });
 
   it('a reference that fails its own spec: npm run check names the test and why; grading it says the same', async () => {
-    await put(repo, 'specs/broken.yaml', 'slug: broken\ntests:\n  - name: prints the answer\n    checks:\n      - check: output\n        equals: "the answer"\n');
+    await put(
+      repo,
+      'specs/broken.yaml',
+      'slug: broken\ntests:\n  - name: prints the answer\n    checks:\n      - check: output\n        equals: "the answer"\n',
+    );
     await put(repo, 'reference/broken/solution.ts', 'console.log("an answer");\n');
     const check = await capture(['check', 'broken'], repo);
     expect(check.status).toBe(1);
@@ -80,7 +84,7 @@ describe('broken solutions', () => {
     }
   });
 
-  it('a solution that does not compile: the compiler\'s message at the student\'s line and column', async () => {
+  it("a solution that does not compile: the compiler's message at the student's line and column", async () => {
     const graded = await gradeThreat('does-not-compile', tier, [{ name: 'prints the answer', timeoutMs: 3000, checks }]);
     try {
       const exercise = graded.json.exercises[0];
@@ -96,7 +100,7 @@ describe('broken solutions', () => {
     }
   });
 
-  it('a solution that throws at start-up: the error quoted, and where in the student\'s .ts file', async () => {
+  it("a solution that throws at start-up: the error quoted, and where in the student's .ts file", async () => {
     const graded = await gradeThreat('throws-at-start', tier, [{ name: 'prints the answer', timeoutMs: 3000, checks }]);
     try {
       const test = onlyTest(graded);

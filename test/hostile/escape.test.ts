@@ -37,7 +37,9 @@ describe.each(tiers)('tier %s', (tier) => {
     const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-outbox-'));
     fs.chmodSync(outbox, 0o777);
     const started = performance.now();
-    const graded = await gradeThreat('escape', tier, [{ name: 'leaves writers behind', args: [outbox, String(WRITER_DELAY_MS)], timeoutMs: 1000, checks: answer }]);
+    const graded = await gradeThreat('escape', tier, [
+      { name: 'leaves writers behind', args: [outbox, String(WRITER_DELAY_MS)], timeoutMs: 1000, checks: answer },
+    ]);
     try {
       if (tier === 'weak' && !graded.info.dropsPrivileges) {
         // Without a uid of its own, a writer that cleared its environment (and with it the
@@ -90,7 +92,9 @@ describe.each(tiers)('tier %s', (tier) => {
     const graded = await gradeThreat('kill-all', tier, [{ name: 'kills everything', timeoutMs: 3000, checks: answer }]);
     try {
       const test = onlyTest(graded);
-      expect(test.message).toMatch(/^The grader's supervisor \(the parent process of your program\) was killed, most likely by the program itself, so how it ended is unknown; the run was stopped\. The last line it printed was `(killing everything uid \d+ may signal|still alive after kill\(-1\))`\./);
+      expect(test.message).toMatch(
+        /^The grader's supervisor \(the parent process of your program\) was killed, most likely by the program itself, so how it ended is unknown; the run was stopped\. The last line it printed was `(killing everything uid \d+ may signal|still alive after kill\(-1\))`\./,
+      );
       // The grader, its reporters and this test process are alive: the whole report is here;
       // so is the grader's other process (the secret holder).
       expect(() => process.kill(secretHolderPid(), 0)).not.toThrow();

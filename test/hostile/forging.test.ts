@@ -39,7 +39,9 @@ describe.each(tiers)('tier %s', (tier) => {
       expect(lines.filter((line) => /^\s*(\\u001b\S*)?[✓✗]/.test(line) && !line.startsWith('    ✗ claims full marks'))).toEqual([
         expect.stringMatching(/^✗ forge\s+0\/1\s+hostile submission forge$/),
       ]);
-      expect(lines.filter((line) => line.includes('Total:') && !line.includes('\\u001b'))).toEqual([expect.stringMatching(/^Total: 0\/1 points; 0 of 1 exercises passed \(\d+\.\d s\)$/)]);
+      expect(lines.filter((line) => line.includes('Total:') && !line.includes('\\u001b'))).toEqual([
+        expect.stringMatching(/^Total: 0\/1 points; 0 of 1 exercises passed \(\d+\.\d s\)$/),
+      ]);
       // What the program printed is still shown, made visible.
       expect(graded.log).toContain('\\u001b[2K\\r\\u001b[32m✓ forge');
       expect(graded.log).toContain('wrong answer\\r✓ all tests passed  \\b\\b\\u009b2K');

@@ -156,7 +156,14 @@ export interface JsonResult {
     status: string;
     score: number;
     message?: string;
-    tests: Array<{ name: string; status: string; message: string; score: number; checks: Array<{ check: string; passed: boolean; message: string; hint?: string; diff?: string }>; stderrTail?: string }>;
+    tests: Array<{
+      name: string;
+      status: string;
+      message: string;
+      score: number;
+      checks: Array<{ check: string; passed: boolean; message: string; hint?: string; diff?: string }>;
+      stderrTail?: string;
+    }>;
   }>;
 }
 

@@ -32,7 +32,9 @@ describe.each(tiers)('tier %s', (tier) => {
     // It would take 3 × the cap.
     const graded = await gradeThreat('memory-hog', tier, [{ name: 'hoards memory', args: [String(3 * CAP_MB)], timeoutMs: TIMEOUT_MS, checks: answer }]);
     try {
-      expect(onlyTest(graded).message).toMatch(/^Your program ran out of memory and was stopped\. the main process used \d+ MiB of memory \(the cap is 256 MiB\)$/);
+      expect(onlyTest(graded).message).toMatch(
+        /^Your program ran out of memory and was stopped\. the main process used \d+ MiB of memory \(the cap is 256 MiB\)$/,
+      );
       expectHeld(graded, TIMEOUT_MS);
     } finally {
       cleanUp(graded);

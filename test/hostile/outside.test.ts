@@ -27,7 +27,9 @@ afterAll(async () => {
 
 describe.each(tiers)('tier %s', (tier) => {
   it('changes nothing outside the work directory, or says it cannot stop it', async () => {
-    const graded = await gradeThreat('vandal', tier, [{ name: 'writes and deletes', timeoutMs: 3000, checks: [{ check: 'output', equals: 'repositories seen: 0; changed: 0' }] }]);
+    const graded = await gradeThreat('vandal', tier, [
+      { name: 'writes and deletes', timeoutMs: 3000, checks: [{ check: 'output', equals: 'repositories seen: 0; changed: 0' }] },
+    ]);
     try {
       const test = onlyTest(graded);
       const after = graded.after();
@@ -39,7 +41,11 @@ describe.each(tiers)('tier %s', (tier) => {
       else expect(graded.info.missing).toContain('read-only filesystem');
       if (tier === 'bubblewrap') {
         // Its writes to /tmp went to the sandbox's own /tmp, gone with it; nothing else was reachable.
-        expect(test.message).toBe('The stdout is not what was expected: line 1 should be `repositories seen: 0; changed: 0`, but it was `changed /tmp/hostile-vandal-' + graded.nonce + '`.');
+        expect(test.message).toBe(
+          'The stdout is not what was expected: line 1 should be `repositories seen: 0; changed: 0`, but it was `changed /tmp/hostile-vandal-' +
+            graded.nonce +
+            '`.',
+        );
         expect(graded.log).toContain('changed /tmp/hostile-vandal-');
         expect(graded.log).toContain('refused its own program /sandbox/program/solution.js EACCES');
         expect(graded.log).toContain('repositories seen: 0; changed: 1');
@@ -48,7 +54,11 @@ describe.each(tiers)('tier %s', (tier) => {
         // Truthfully weak: the slot uid may write where anyone may (/tmp, a world-writable directory).
         expect(graded.json.sandbox.missing).toContain('read-only filesystem');
         expect(strays(graded.nonce)).toEqual([path.join('/tmp', `hostile-vandal-${graded.nonce}`)]);
-        expect(Object.keys(after).filter((file) => file.startsWith(graded.canaryDir)).sort()).toEqual([graded.canaryDir, `${graded.canaryDir}/planted`]);
+        expect(
+          Object.keys(after)
+            .filter((file) => file.startsWith(graded.canaryDir))
+            .sort(),
+        ).toEqual([graded.canaryDir, `${graded.canaryDir}/planted`]);
         if (graded.info.dropsPrivileges) {
           expect(graded.log).toMatch(/refused overwrite \S+\/specs\/vandal\.yaml EACCES/);
           expect(graded.log).toMatch(/refused delete \S+\/reference\/vandal\/solution\.ts EACCES/);

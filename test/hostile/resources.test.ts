@@ -25,7 +25,8 @@ describe.each(tiers)('tier %s', (tier) => {
       // On a machine that others keep busy, an endless loop mostly waits for a CPU, like a starved
       // correct program: then the timeout is the grader's doubt (run again, then its error), never a pass.
       const doubted = test.status === 'error';
-      if (doubted) expect(test.message).toMatch(/^The grader could not measure this test \(it ran it \d+ times?\): the machine was too busy: .* This is not your fault/);
+      if (doubted)
+        expect(test.message).toMatch(/^The grader could not measure this test \(it ran it \d+ times?\): the machine was too busy: .* This is not your fault/);
       else expect(test.message).toBe('Your program was still running after 1.5 s and was stopped. The last line it printed was `spinning`.');
       expect(test.status).not.toBe('passed');
       expect(graded.ms).toBeGreaterThanOrEqual(1500);
@@ -39,7 +40,9 @@ describe.each(tiers)('tier %s', (tier) => {
     const graded = await grade('fork-bomb', tier, { timeoutMs: 2000, checks: answer });
     try {
       const test = onlyTest(graded);
-      expect(test.message).toMatch(/^Your program was still running after 2 s and was stopped\. The last line it printed was `bombing`\. On the way it ran into the cap on the number of processes \(stderr: `[^`]+`\)\.$/);
+      expect(test.message).toMatch(
+        /^Your program was still running after 2 s and was stopped\. The last line it printed was `bombing`\. On the way it ran into the cap on the number of processes \(stderr: `[^`]+`\)\.$/,
+      );
       expect(test.checks[0]?.hint).toMatch(/fork bomb/);
       expect(test.message).toContain('Cannot fork');
       expectHeld(graded, 2000);

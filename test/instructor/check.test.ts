@@ -70,7 +70,9 @@ describe('npm run check', () => {
     expect(weak.stdout).toMatch(/^BAD cwd-path: the known-bad variant "[a-z-]+" was not rejected as intended: .* \(more at the end\)$/m);
     // Its spec changed since its recorded mutation run: the score no longer holds, a problem too.
     expect(weak.stdout).toMatch(/cwd-path +\d+ .* STALE/);
-    expect(weak.stdout).toContain('- cwd-path: the recorded mutation run no longer matches the reference, spec or equivalents file: npm run check -- --mutate cwd-path');
+    expect(weak.stdout).toContain(
+      '- cwd-path: the recorded mutation run no longer matches the reference, spec or equivalents file: npm run check -- --mutate cwd-path',
+    );
     const sound = await capture(['check', 'env-set'], repo);
     expect(sound.status, sound.stdout).toBe(0);
     const spec = await loadSpec(path.join(repo, 'specs', 'env-set.yaml'));
@@ -88,7 +90,9 @@ describe('npm run check', () => {
       await cp(path.join(other, 'reference', 'env-set'), path.join(other, 'unlisted-copy'), { recursive: true });
       await rm(path.join(other, 'unlisted-copy', 'wrong'), { recursive: true });
       await cp(path.join(other, 'unlisted-copy'), path.join(wrong, 'unlisted'), { recursive: true });
-      const [first] = Object.keys((parseDocument(await readFile(path.join(other, 'specs', 'env-set.yaml'), 'utf8')).toJS() as { mustReject: object }).mustReject);
+      const [first] = Object.keys(
+        (parseDocument(await readFile(path.join(other, 'specs', 'env-set.yaml'), 'utf8')).toJS() as { mustReject: object }).mustReject,
+      );
       await rm(path.join(wrong, first!), { recursive: true });
       await put(other, 'reference/env-set/solution.ts', 'console.log("Old value: (unset)");\n');
       await put(other, 'specs/broken.yaml', 'slug: broken\ntests:\n  - name: x\n    checks:\n      - check: nonsense\n');
@@ -116,7 +120,9 @@ describe('npm run check', () => {
       expect(low.text).toMatch(/env-set .*\(below goal\) +current/);
       await rm(path.join(other, 'specs', 'mutation', 'env-set.results.json'));
       const none = await mutationSummary(other, ['env-set']);
-      expect(none.problems).toEqual([{ slug: 'env-set', message: 'never mutation-tested: npm run check -- --mutate env-set, then commit specs/mutation/env-set.results.json' }]);
+      expect(none.problems).toEqual([
+        { slug: 'env-set', message: 'never mutation-tested: npm run check -- --mutate env-set, then commit specs/mutation/env-set.results.json' },
+      ]);
     } finally {
       await rm(other, { recursive: true, force: true });
     }

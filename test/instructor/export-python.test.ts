@@ -38,7 +38,9 @@ describe('a Python students copy', () => {
   it('has statements with "How Python does it" instead of "How Node differs", and Python file names', async () => {
     const statement = await readFile(path.join(dest, 'assignments', 'fork-exec', 'README.md'), 'utf8');
     expect(statement).not.toContain('## How Node differs');
-    expect(statement).toContain(`## How Python does it\n\n${(await readFile(path.join(here, 'templates', 'python', 'fork-exec', 'how-python-does-it.md'), 'utf8')).trimEnd()}\n\n## `);
+    expect(statement).toContain(
+      `## How Python does it\n\n${(await readFile(path.join(here, 'templates', 'python', 'fork-exec', 'how-python-does-it.md'), 'utf8')).trimEnd()}\n\n## `,
+    );
     expect(statement).not.toMatch(/\bchild\.(ts|js)\b/);
     expect(statement).toContain('child.py');
     const readme = await readFile(path.join(dest, 'README.md'), 'utf8');

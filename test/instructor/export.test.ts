@@ -51,7 +51,15 @@ function failures(summary: GradeSummary): string[] {
 
 function fullMarks(summary: GradeSummary): void {
   const notFull = summary.exercises.filter((e) => e.status !== 'passed' || e.score !== e.maxScore);
-  expect(notFull.map((e) => `${e.slug}: ${e.message ?? ''} ${e.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.message}`).join('; ')}`)).toEqual([]);
+  expect(
+    notFull.map(
+      (e) =>
+        `${e.slug}: ${e.message ?? ''} ${e.tests
+          .filter((t) => t.status !== 'passed')
+          .map((t) => `${t.name}: ${t.message}`)
+          .join('; ')}`,
+    ),
+  ).toEqual([]);
   expect(summary.score).toBe(summary.maxScore);
 }
 
@@ -66,7 +74,13 @@ function changedTests(exportedSpecs: ExerciseSpec[], originals: ExerciseSpec[]):
   return exportedSpecs
     .map((spec) => {
       const original = originals.find((o) => o.slug === spec.slug);
-      const tests = spec.tests.filter((test) => !isDeepStrictEqual(test, original?.tests.find((t) => t.name === test.name)));
+      const tests = spec.tests.filter(
+        (test) =>
+          !isDeepStrictEqual(
+            test,
+            original?.tests.find((t) => t.name === test.name),
+          ),
+      );
       return { ...spec, tests };
     })
     .filter((spec) => spec.tests.length > 0);

@@ -17,7 +17,13 @@ describe('npm run new -- SLUG', () => {
   it('scaffolds an exercise that is graded end to end at once', async () => {
     const made = await capture(['new', 'pipe-echo'], repo);
     expect(made.status, made.stderr).toBe(0);
-    for (const file of ['assignments/pipe-echo/README.md', 'assignments/pipe-echo/solution.ts', 'reference/pipe-echo/solution.ts', 'reference/pipe-echo/wrong/example-bug/solution.ts', 'specs/pipe-echo.yaml']) {
+    for (const file of [
+      'assignments/pipe-echo/README.md',
+      'assignments/pipe-echo/solution.ts',
+      'reference/pipe-echo/solution.ts',
+      'reference/pipe-echo/wrong/example-bug/solution.ts',
+      'specs/pipe-echo.yaml',
+    ]) {
       expect(existsSync(path.join(repo, file)), file).toBe(true);
       expect(made.stdout).toContain(file);
     }
@@ -33,7 +39,9 @@ describe('npm run new -- SLUG', () => {
 
     const checked = await checkCatalog({ root: repo, jobs: 2 });
     expect(checked.problems).toEqual([]);
-    expect(checked.exercises).toMatchObject([{ slug: 'pipe-echo', strength: 'strong', referencePassed: true, variants: [{ name: 'example-bug', rejection: 'intended' }] }]);
+    expect(checked.exercises).toMatchObject([
+      { slug: 'pipe-echo', strength: 'strong', referencePassed: true, variants: [{ name: 'example-bug', rejection: 'intended' }] },
+    ]);
   });
 
   it('refuses a slug that exists, and one that is not a slug', async () => {

@@ -28,7 +28,10 @@ describe('promise rows', () => {
   });
 
   it('finds a check whose promise the statement never makes, naming its tests', () => {
-    const rows = promiseRows(spec('  - name: watched\n    observe: true\n    checks:\n      - check: cpu\n        maxBusyMs: 100\n'), statement('It prints a line.'));
+    const rows = promiseRows(
+      spec('  - name: watched\n    observe: true\n    checks:\n      - check: cpu\n        maxBusyMs: 100\n'),
+      statement('It prints a line.'),
+    );
     const cpu = rows.find((row) => row.kind === 'no busy waiting');
     expect(cpu?.status).toBe('unannounced');
     expect(promiseProblem(cpu!)).toContain('tests check no busy waiting ("watched")');
@@ -37,9 +40,7 @@ describe('promise rows', () => {
   it('ties a promise to the tests that check it; the slide, the example and "not graded" sentences promise nothing', () => {
     const tests = '  - name: threads seen\n    observe: true\n    checks:\n      - check: threads\n        workers: { min: 1 }\n';
     const rows = promiseRows(spec(tests), statement('One worker thread does the work. Its stdout is not graded for busy waiting.'));
-    expect(rows.map((row) => [row.kind, row.status, row.tests])).toEqual([
-      ['worker threads', 'ok', ['threads seen']],
-    ]);
+    expect(rows.map((row) => [row.kind, row.status, row.tests])).toEqual([['worker threads', 'ok', ['threads seen']]]);
   });
 
   it('matches exit statuses and flags both ways; status 0 is the convention', () => {
@@ -75,6 +76,8 @@ describe('promise rows', () => {
 
   it('prints a table', () => {
     const rows = promiseRows(spec('  - name: t\n    checks:\n      - check: exit\n'), statement('Exit status 0.'));
-    expect(promiseTable(rows)).toBe(['exercise  promise        status  checked by', '--------  -------------  ------  ----------', 'demo      exit status 0  ok      1 test'].join('\n'));
+    expect(promiseTable(rows)).toBe(
+      ['exercise  promise        status  checked by', '--------  -------------  ------  ----------', 'demo      exit status 0  ok      1 test'].join('\n'),
+    );
   });
 });

@@ -4,7 +4,17 @@ import type { CheckResult, ExerciseResult, TestResult } from '../../grader/repor
 
 function test(name: string, checks: CheckResult[]): TestResult {
   const passed = checks.every((c) => c.passed);
-  return { name, status: passed ? 'passed' : 'failed', message: checks.find((c) => !c.passed)?.message ?? '', score: passed ? 1 : 0, maxScore: 1, hidden: false, checks, trials: 1, durationMs: 1 };
+  return {
+    name,
+    status: passed ? 'passed' : 'failed',
+    message: checks.find((c) => !c.passed)?.message ?? '',
+    score: passed ? 1 : 0,
+    maxScore: 1,
+    hidden: false,
+    checks,
+    trials: 1,
+    durationMs: 1,
+  };
 }
 
 function exercise(tests: TestResult[], status: ExerciseResult['status'] = tests.every((t) => t.status === 'passed') ? 'passed' : 'failed'): ExerciseResult {
@@ -15,7 +25,12 @@ const expectation = { tests: ['a'], check: 'lines', message: 'UTC' };
 
 describe('classifyRejection', () => {
   it('is intended when the named check fails with the named text', () => {
-    const result = exercise([test('a', [{ check: 'exit', passed: true, message: '' }, { check: 'lines', passed: false, message: 'you printed the UTC date' }])]);
+    const result = exercise([
+      test('a', [
+        { check: 'exit', passed: true, message: '' },
+        { check: 'lines', passed: false, message: 'you printed the UTC date' },
+      ]),
+    ]);
     expect(classifyRejection(result, expectation)).toEqual({ rejection: 'intended', detail: '' });
   });
 

@@ -36,7 +36,9 @@ export function flagsNamed(section: string): Array<{ flag: string; value?: strin
 /** Whether some test's args give the flag (with this value, if any). */
 function inArgs(argLists: readonly string[][], flag: string, value: string | undefined): boolean {
   return argLists.some((args) =>
-    args.some((arg, index) => (value === undefined ? arg === flag || arg.startsWith(`${flag}=`) : (arg === flag && args[index + 1] === value) || arg === `${flag}=${value}`)),
+    args.some((arg, index) =>
+      value === undefined ? arg === flag || arg.startsWith(`${flag}=`) : (arg === flag && args[index + 1] === value) || arg === `${flag}=${value}`,
+    ),
   );
 }
 

@@ -7,12 +7,12 @@ import { INSTRUCTORS_HEADING, studentReadme } from '../../grader/instructor/stud
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 
 describe("the students' README", () => {
-  it('is README.md up to the instructors\' part', () => {
+  it("is README.md up to the instructors' part", () => {
     const text = studentReadme('# T\n\nfor you\n\n```\n## For instructors (in a code block)\n```\n\n## For instructors\n\nsecret\n');
     expect(text).toBe('# T\n\nfor you\n\n```\n## For instructors (in a code block)\n```\n');
   });
 
-  it('leaves out the maintainers\' lines (the test command)', () => {
+  it("leaves out the maintainers' lines (the test command)", () => {
     const text = studentReadme('# T\n\n    npm run grade\n<!-- maintainers -->\n    npm test\n<!-- /maintainers -->\n\nfor you\n');
     expect(text).toBe('# T\n\n    npm run grade\n\nfor you\n');
   });

@@ -35,16 +35,24 @@ mustReject:
 `;
 
 describe('studentSpecText', () => {
-  const text = studentSpecText(SOURCE, [1], [
-    { test: 0, check: 1, text: 'Hello, Ada!\nBye.' },
-    { test: 2, check: 0, text: 'Hello, Bob (pid 42)!' },
-  ]);
+  const text = studentSpecText(
+    SOURCE,
+    [1],
+    [
+      { test: 0, check: 1, text: 'Hello, Ada!\nBye.' },
+      { test: 2, check: 0, text: 'Hello, Bob (pid 42)!' },
+    ],
+  );
 
   it('removes the hidden test and mustReject, and keeps everything else as written', () => {
     expect(text).not.toContain('a hidden one');
     expect(text).not.toContain('mustReject');
     expect(text).not.toContain('rude');
-    expect(text.startsWith('# yaml-language-server: $schema=./schema.json\nslug: greet\ntitle: Greet\ntests:\n  # The plain greeting.\n  - name: greets\n    args: [Ada]\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '# yaml-language-server: $schema=./schema.json\nslug: greet\ntitle: Greet\ntests:\n  # The plain greeting.\n  - name: greets\n    args: [Ada]\n',
+      ),
+    ).toBe(true);
     expect(text).not.toMatch(/\n\n\n/);
   });
 

@@ -37,28 +37,40 @@ describe('adding a language (C) touches only the registry', () => {
     expect(location).toMatchObject({ found: true, language: { name: 'c' } });
   });
 
-  it.runIf(hasCc)("grades cwd-path's C solution with the spec as it is", async () => {
-    const spec = await loadSpec(path.join(root, 'specs', 'cwd-path.yaml'));
-    const result = await gradeSolution(spec, path.join(fixtures, 'solutions', 'cwd-path'), { root, pool });
-    expect(result.language).toBe('c');
-    expect(result.tests.map((t) => [t.name, t.status])).toEqual(spec.tests.map((t) => [t.name, 'passed']));
-  }, 120_000);
+  it.runIf(hasCc)(
+    "grades cwd-path's C solution with the spec as it is",
+    async () => {
+      const spec = await loadSpec(path.join(root, 'specs', 'cwd-path.yaml'));
+      const result = await gradeSolution(spec, path.join(fixtures, 'solutions', 'cwd-path'), { root, pool });
+      expect(result.language).toBe('c');
+      expect(result.tests.map((t) => [t.name, t.status])).toEqual(spec.tests.map((t) => [t.name, 'passed']));
+    },
+    120_000,
+  );
 
-  it.runIf(hasCc)("counts a C program's pthreads in thread-counter's observed test", async () => {
-    const spec = await loadSpec(path.join(root, 'specs', 'thread-counter.yaml'));
-    const tests = spec.tests.filter((t) => t.observe || t.checks.some((c) => c.check === 'elapsed')).map((t) => t.name);
-    expect(tests.length).toBeGreaterThanOrEqual(2);
-    const result = await gradeSolution(spec, path.join(fixtures, 'solutions', 'thread-counter'), { root, pool, onlyTests: tests });
-    expect(result.tests.map((t) => [t.name, t.status])).toEqual(tests.map((name) => [name, 'passed']));
-    const threads = result.tests[0]!.checks.find((check) => check.check === 'threads');
-    expect(threads?.message).toBe('Your program ran 100 threads of its own.');
-  }, 120_000);
+  it.runIf(hasCc)(
+    "counts a C program's pthreads in thread-counter's observed test",
+    async () => {
+      const spec = await loadSpec(path.join(root, 'specs', 'thread-counter.yaml'));
+      const tests = spec.tests.filter((t) => t.observe || t.checks.some((c) => c.check === 'elapsed')).map((t) => t.name);
+      expect(tests.length).toBeGreaterThanOrEqual(2);
+      const result = await gradeSolution(spec, path.join(fixtures, 'solutions', 'thread-counter'), { root, pool, onlyTests: tests });
+      expect(result.tests.map((t) => [t.name, t.status])).toEqual(tests.map((name) => [name, 'passed']));
+      const threads = result.tests[0]!.checks.find((check) => check.check === 'threads');
+      expect(threads?.message).toBe('Your program ran 100 threads of its own.');
+    },
+    120_000,
+  );
 
-  it.runIf(hasCc)('reports a C compile error at its file and line, and runs no test', async () => {
-    const spec = await loadSpec(path.join(root, 'specs', 'cwd-path.yaml'));
-    const result = await gradeSolution(spec, path.join(fixtures, 'broken', 'cwd-path'), { root, pool });
-    expect(result.status).toBe('error');
-    expect(result.message).toMatch(/^Your code does not compile:\n\S*test\/fixtures\/languages\/c\/broken\/cwd-path\/solution\.c:2:11: error: expected ';'/);
-    expect(result.tests.every((t) => t.message === 'not run: the solution does not compile')).toBe(true);
-  }, 120_000);
+  it.runIf(hasCc)(
+    'reports a C compile error at its file and line, and runs no test',
+    async () => {
+      const spec = await loadSpec(path.join(root, 'specs', 'cwd-path.yaml'));
+      const result = await gradeSolution(spec, path.join(fixtures, 'broken', 'cwd-path'), { root, pool });
+      expect(result.status).toBe('error');
+      expect(result.message).toMatch(/^Your code does not compile:\n\S*test\/fixtures\/languages\/c\/broken\/cwd-path\/solution\.c:2:11: error: expected ';'/);
+      expect(result.tests.every((t) => t.message === 'not run: the solution does not compile')).toBe(true);
+    },
+    120_000,
+  );
 });

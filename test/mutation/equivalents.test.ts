@@ -47,17 +47,17 @@ describe('mutation score', () => {
   });
 });
 
-describe('a mutant test\'s timeout', () => {
+describe("a mutant test's timeout", () => {
   const test = { name: 't', timeoutMs: 20_000, trials: 1 } as TestSpec;
-  it('is 3 x the reference\'s time per trial + 5 s when that is below the spec\'s', () => {
+  it("is 3 x the reference's time per trial + 5 s when that is below the spec's", () => {
     expect(cappedTimeout(test, 1000).timeoutMs).toBe(8000);
     expect(cappedTimeout({ ...test, trials: 4 }, 4000).timeoutMs).toBe(8000);
   });
-  it('stays the spec\'s when that is shorter, or when the reference was not timed', () => {
+  it("stays the spec's when that is shorter, or when the reference was not timed", () => {
     expect(cappedTimeout(test, 6000).timeoutMs).toBe(20_000);
     expect(cappedTimeout(test, undefined)).toBe(test);
   });
-  it('allows the slower instrumented build a multiple of the spec\'s timeout, then caps it', () => {
+  it("allows the slower instrumented build a multiple of the spec's timeout, then caps it", () => {
     const instrumented = instrumentedTest(test);
     expect(instrumented.timeoutMs).toBe(20_000 * INSTRUMENTED_TIMEOUT_FACTOR);
     expect(test.timeoutMs).toBe(20_000);

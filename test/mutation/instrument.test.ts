@@ -27,7 +27,7 @@ describe('instrumentReference', () => {
 });
 
 describe('withoutCoverageCounters', () => {
-  it('leaves a file without Stryker\'s prologue as it is', () => {
+  it("leaves a file without Stryker's prologue as it is", () => {
     expect(withoutCoverageCounters('console.log(1);\n')).toBe('console.log(1);\n');
   });
 });

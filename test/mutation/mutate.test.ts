@@ -44,7 +44,10 @@ console.log(JSON.stringify(names));
 let root: string;
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'mutation-test-'));
-  for (const [slug, spec, reference] of [['size', SPEC, REFERENCE], ['names', LISTING_SPEC, LISTING_REFERENCE]] as const) {
+  for (const [slug, spec, reference] of [
+    ['size', SPEC, REFERENCE],
+    ['names', LISTING_SPEC, LISTING_REFERENCE],
+  ] as const) {
     await mkdir(path.join(root, 'reference', slug), { recursive: true });
     await writeFile(path.join(root, 'reference', slug, 'solution.ts'), reference);
     await mkdir(path.join(root, 'specs', 'mutation'), { recursive: true });

@@ -20,7 +20,16 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const mutant = (id: string, status: MutantOutcome['status']): MutantOutcome => ({ id, file: 'solution.ts', line: 1, column: 1, mutator: 'X', original: 'a', replacement: 'b', status });
+const mutant = (id: string, status: MutantOutcome['status']): MutantOutcome => ({
+  id,
+  file: 'solution.ts',
+  line: 1,
+  column: 1,
+  mutator: 'X',
+  original: 'a',
+  replacement: 'b',
+  status,
+});
 
 describe('recorded mutation results', () => {
   it('are current until the spec changes, then stale; a never-run exercise says so', async () => {
@@ -40,7 +49,7 @@ describe('recorded mutation results', () => {
     expect(staleSummary.problems.map((p) => p.message)).toEqual([expect.stringContaining('no longer matches')]);
   });
 
-  it('stay current when only a title, a hint, a comment or a known-bad variant\'s expected failure changes', async () => {
+  it("stay current when only a title, a hint, a comment or a known-bad variant's expected failure changes", async () => {
     const spec = (title: string, hint: string, args: string): string =>
       `# ${hint}\nslug: hinted\ntitle: ${title}\ntests:\n  - name: t\n    args: [${args}]\n    checks:\n      - { check: lines, expect: ["1"], hint: ${hint} }\n` +
       `mustReject:\n  bug: { test: t, check: lines, message: "${hint}" }\n`;

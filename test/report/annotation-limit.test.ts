@@ -5,7 +5,18 @@ import type { ExerciseResult, GradeSummary, TestResult } from '../../grader/repo
 import { commandsIn } from './workflow-commands.js';
 
 function failed(name: string, fields: Partial<TestResult> = {}): TestResult {
-  return { name, status: 'failed', message: `${name} printed the wrong thing`, score: 0, maxScore: 1, hidden: false, checks: [], trials: 1, durationMs: 5, ...fields };
+  return {
+    name,
+    status: 'failed',
+    message: `${name} printed the wrong thing`,
+    score: 0,
+    maxScore: 1,
+    hidden: false,
+    checks: [],
+    trials: 1,
+    durationMs: 5,
+    ...fields,
+  };
 }
 
 function exercise(slug: string, tests: TestResult[], fields: Partial<ExerciseResult> = {}): ExerciseResult {
@@ -34,7 +45,7 @@ function titles(lines: string[]): string[] {
   return commandsIn(lines.join('\n')).map((c) => c.properties.title ?? '');
 }
 
-describe('annotations within the runner\'s limit of 10 errors per step', () => {
+describe("annotations within the runner's limit of 10 errors per step", () => {
   it('raises 9 errors, the most useful first, then one that counts the rest and points to the job summary', () => {
     const lines = runAnnotations(manyFailures().exercises, '/repo');
     const commands = commandsIn(lines.join('\n'));
@@ -67,7 +78,7 @@ describe('annotations within the runner\'s limit of 10 errors per step', () => {
     expect(titles(runAnnotations(ten, '/repo')).at(-1)).toBe('e: secret (0/1 points)');
   });
 
-  it('leaves room for the errors a parent already raised in the step (the ci command\'s tampering ones)', () => {
+  it("leaves room for the errors a parent already raised in the step (the ci command's tampering ones)", () => {
     const lines = runAnnotations(manyFailures().exercises, '/repo', false, 3);
     expect(lines).toHaveLength(7);
     expect(titles(lines).at(-1)).toBe('8 more failures not annotated');
@@ -86,7 +97,8 @@ describe('annotations within the runner\'s limit of 10 errors per step', () => {
 
   it('puts each error on the line a compiler message or a stack trace names in the solution', () => {
     const summary = manyFailures();
-    summary.exercises[0]!.tests[0]!.stderrTail = 'TypeError: x is undefined\n    at node:internal/x.js:1:1\n    at main (/repo/assignments/a/worker.ts:12:5)\n    at /repo/assignments/a/solution.ts:30:1';
+    summary.exercises[0]!.tests[0]!.stderrTail =
+      'TypeError: x is undefined\n    at node:internal/x.js:1:1\n    at main (/repo/assignments/a/worker.ts:12:5)\n    at /repo/assignments/a/solution.ts:30:1';
     const commands = commandsIn(runAnnotations(summary.exercises, '/repo').join('\n'));
     expect(commands[0]!.properties).toMatchObject({ file: 'assignments/broken/solution.ts', line: '7' });
     expect(commands[1]!.properties).toMatchObject({ file: 'assignments/a/worker.ts', line: '12' });
@@ -105,15 +117,19 @@ describe('annotations within the runner\'s limit of 10 errors per step', () => {
 });
 
 describe('the location of a failure', () => {
-  it('reads paths relative to the directory the grader ran in, and only files of the solution\'s folder', () => {
-    const texts = ['at x (/elsewhere/solution.ts:3:1)', 'error at assignments/a/solution.ts:4:7: error: oops', 'then file:///repo/assignments/a/solution.ts:9:2'];
+  it("reads paths relative to the directory the grader ran in, and only files of the solution's folder", () => {
+    const texts = [
+      'at x (/elsewhere/solution.ts:3:1)',
+      'error at assignments/a/solution.ts:4:7: error: oops',
+      'then file:///repo/assignments/a/solution.ts:9:2',
+    ];
     expect(firstSolutionPosition(texts, '/repo/assignments/a', '/repo', '/repo')).toEqual({ file: 'assignments/a/solution.ts', line: 4 });
     expect(firstSolutionPosition([texts[2]], '/repo/assignments/a', '/repo', '/tmp')).toEqual({ file: 'assignments/a/solution.ts', line: 9 });
     expect(firstSolutionPosition(['assignments/a/solution.ts:4'], '/repo/assignments/a', '/repo', '/tmp')).toBeUndefined();
     expect(firstSolutionPosition(['assignments/a/sub/x.ts:4'], '/repo/assignments/a', '/repo', '/repo')).toBeUndefined();
   });
 
-  it('names the spec\'s entry file when nothing names a line, and never a hidden test\'s line', () => {
+  it("names the spec's entry file when nothing names a line, and never a hidden test's line", () => {
     const withEntry = exercise('a', [failed('t')], { entry: 'main' });
     expect(testLocation(withEntry, withEntry.tests[0]!, '/repo')).toEqual({ file: 'assignments/a/main.ts' });
     const hidden = failed('h', { hidden: true, stderrTail: 'at /repo/assignments/a/solution.ts:3:1' });
@@ -127,7 +143,10 @@ describe('finding positions in long student output', () => {
     const noise = `${'x'.repeat(100_000)}.ts ${'a/'.repeat(50_000)}`;
     expect(tsPositions(noise)).toEqual([]);
     expect(tsPositions(`${noise} at file:///repo/assignments/a/solution.ts:5:1`)).toEqual([{ path: '/repo/assignments/a/solution.ts', line: 5 }]);
-    expect(tsPositions('(x.ts:3) "y/z.ts:4:1" .ts:9')).toEqual([{ path: 'x.ts', line: 3 }, { path: 'y/z.ts', line: 4 }]);
+    expect(tsPositions('(x.ts:3) "y/z.ts:4:1" .ts:9')).toEqual([
+      { path: 'x.ts', line: 3 },
+      { path: 'y/z.ts', line: 4 },
+    ]);
     expect(tsPositions('a'.repeat(30_000) + '.ts:1'.repeat(30_000))).toHaveLength(30_000);
   });
 });

@@ -98,7 +98,12 @@ describe('a test the grader could not run', () => {
   it('is shown with its message under the exercise', () => {
     const exercise = failing('x');
     exercise.status = 'error';
-    exercise.tests[1] = { ...exercise.tests[1]!, status: 'error', message: 'The grader could not run this test: the reference solution in reference/x does not build', checks: [] };
+    exercise.tests[1] = {
+      ...exercise.tests[1]!,
+      status: 'error',
+      message: 'The grader could not run this test: the reference solution in reference/x does not build',
+      checks: [],
+    };
     const text = render(exercise);
     expect(text).toContain('! time-today');
     expect(text).toContain('the reference solution in reference/x does not build');

@@ -58,12 +58,24 @@ describe('npm run grade -- --format NAME', () => {
     const summary = path.join(out, 'summary.md');
     vi.stubEnv('GITHUB_STEP_SUMMARY', summary);
     const { status, stdout, stderr } = await grade(root, [
-      '--format', 'classroom',
-      '--format', 'console',
-      '--format', 'github',
-      '--format', 'gradescope', '--output', path.join(out, 'results.json'),
-      '--format', 'junit', '--output', path.join(out, 'junit.xml'),
-      '--format', 'json', '--output', path.join(out, 'result.json'),
+      '--format',
+      'classroom',
+      '--format',
+      'console',
+      '--format',
+      'github',
+      '--format',
+      'gradescope',
+      '--output',
+      path.join(out, 'results.json'),
+      '--format',
+      'junit',
+      '--output',
+      path.join(out, 'junit.xml'),
+      '--format',
+      'json',
+      '--output',
+      path.join(out, 'result.json'),
     ]);
     expect(stderr).toBe('');
     expect(status).toBe(1);
@@ -93,7 +105,9 @@ describe('npm run grade -- --format NAME', () => {
   it('refuses an unknown format, an --output without its --format, and an --output for a format that prints', async () => {
     const root = await repo();
     expect((await grade(root, ['--format', 'toString'])).stderr).toContain('Unknown format "toString"');
-    expect((await grade(root, ['--format', 'tap'])).stderr).toContain('Unknown format "tap". Formats: console, json, github, gradescope, junit, classroom, classroom-result.');
+    expect((await grade(root, ['--format', 'tap'])).stderr).toContain(
+      'Unknown format "tap". Formats: console, json, github, gradescope, junit, classroom, classroom-result.',
+    );
     expect((await grade(root, ['--output', 'x.xml'])).stderr).toContain('--output x.xml must follow the --format it is for.');
     expect((await grade(root, ['--format', 'classroom', '--output', 'x'])).status).toBe(2);
   });

@@ -59,7 +59,11 @@ describe('GitHub annotations', () => {
 
   it('escapes property values from outside (a file name with a comma, colon or newline cannot add properties)', () => {
     const line = workflowCommand('error', { file: 'assignments/x,title=Points 100/100::y/solution.ts', title: 'a\nb' }, 'm');
-    expect(parseCommandLine(line)).toEqual({ command: 'error', properties: { file: 'assignments/x,title=Points 100/100::y/solution.ts', title: 'a\nb' }, data: 'm' });
+    expect(parseCommandLine(line)).toEqual({
+      command: 'error',
+      properties: { file: 'assignments/x,title=Points 100/100::y/solution.ts', title: 'a\nb' },
+      data: 'm',
+    });
   });
 
   it('passes nothing for a passed exercise', () => {

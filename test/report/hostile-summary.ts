@@ -15,7 +15,16 @@ function test(fields: Partial<TestResult> & { name: string }): TestResult {
 }
 
 function exercise(fields: Partial<ExerciseResult> & { slug: string }): ExerciseResult {
-  return { title: `Title of ${fields.slug}`, status: 'passed', score: 0, maxScore: 0, tests: [], solutionDir: `/repo/assignments/${fields.slug}`, durationMs: 40, ...fields };
+  return {
+    title: `Title of ${fields.slug}`,
+    status: 'passed',
+    score: 0,
+    maxScore: 0,
+    tests: [],
+    solutionDir: `/repo/assignments/${fields.slug}`,
+    durationMs: 40,
+    ...fields,
+  };
 }
 
 /** Four exercises: failed (visible + hidden failures), passed, missing, does not compile. */
@@ -37,7 +46,15 @@ export function hostileSummary(): GradeSummary {
           checks: [{ check: 'lines', passed: false, message: 'different', diff: `-Today\n+${HOSTILE}`, hint: 'Use the local date.' }],
           stderrTail: HOSTILE,
         }),
-        test({ name: 'hidden edge case', status: 'failed', hidden: true, message: SECRET, score: 0, maxScore: 2, checks: [{ check: 'exit', passed: false, message: SECRET }] }),
+        test({
+          name: 'hidden edge case',
+          status: 'failed',
+          hidden: true,
+          message: SECRET,
+          score: 0,
+          maxScore: 2,
+          checks: [{ check: 'exit', passed: false, message: SECRET }],
+        }),
       ],
     }),
     exercise({ slug: 'env-list', score: 2, maxScore: 2, tests: [test({ name: 'lists', score: 2, maxScore: 2 })] }),

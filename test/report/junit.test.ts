@@ -13,7 +13,14 @@ interface Node {
 
 function parse(xml: string): Node {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name), processEntities: true, htmlEntities: false, trimValues: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+    processEntities: true,
+    htmlEntities: false,
+    trimValues: false,
+  });
   return parser.parse(xml) as Node;
 }
 
@@ -75,7 +82,7 @@ describe('the JUnit XML report', () => {
     expect(parsed.x['#text']).toBe(value);
   });
 
-  it('gives each testcase the student\'s file, and the line a stack trace or compiler message names there', () => {
+  it("gives each testcase the student's file, and the line a stack trace or compiler message names there", () => {
     const summary = hostileSummary();
     const [today, , popen, cwdPath] = summary.exercises;
     today!.tests[1]!.stderrTail = 'Error: boom\n    at main (/repo/assignments/time-today/helper.ts:8:3)';

@@ -7,7 +7,23 @@ export interface ParsedCommand {
   data: string;
 }
 
-const COMMANDS = new Set(['error', 'warning', 'notice', 'debug', 'add-mask', 'stop-commands', 'set-output', 'set-env', 'add-path', 'group', 'endgroup', 'echo', 'save-state', 'add-matcher', 'remove-matcher']);
+const COMMANDS = new Set([
+  'error',
+  'warning',
+  'notice',
+  'debug',
+  'add-mask',
+  'stop-commands',
+  'set-output',
+  'set-env',
+  'add-path',
+  'group',
+  'endgroup',
+  'echo',
+  'save-state',
+  'add-matcher',
+  'remove-matcher',
+]);
 
 function unescapeData(text: string): string {
   return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');

@@ -46,7 +46,21 @@ describe('planning splits', () => {
 });
 
 function spec(overrides: Partial<TestSpec>): TestSpec {
-  return { name: 'feed', points: 1, hidden: false, args: [], env: {}, files: [], timeoutMs: 8000, trials: 1, observe: false, exclusive: false, processes: [], checks: [], ...overrides };
+  return {
+    name: 'feed',
+    points: 1,
+    hidden: false,
+    args: [],
+    env: {},
+    files: [],
+    timeoutMs: 8000,
+    trials: 1,
+    observe: false,
+    exclusive: false,
+    processes: [],
+    checks: [],
+    ...overrides,
+  };
 }
 
 /** A running program that records what the feed does to it, in order. */

@@ -6,7 +6,7 @@ afterEach(() => {
 });
 
 describe('the memory ceiling for small machines (GRADER_MEMORY_CAP_MB)', () => {
-  it('lowers every run\'s memory cap to the ceiling, and leaves lower caps alone', () => {
+  it("lowers every run's memory cap to the ceiling, and leaves lower caps alone", () => {
     vi.stubEnv(MEMORY_CEILING_ENV, '512');
     expect(resolveLimits().memoryMb).toBe(512);
     expect(resolveLimits({ memoryMb: 100 }).memoryMb).toBe(100);

@@ -29,7 +29,7 @@ const supervisor = { supervisor: 2, main: 3 };
 const main = entry(103, 3, 2, { tids: [103, 104, 105, 106, 107, 108, 109], maxAtOnce: 7, firstSeenMs: 5 });
 
 describe('the command a process ran', () => {
-  it('is unknown for a child seen only between fork and exec (its parent\'s command, one thread)', () => {
+  it("is unknown for a child seen only between fork and exec (its parent's command, one thread)", () => {
     const [, child] = summariseObserved([main, entry(114, 14, 3)], supervisor);
     expect(child).toMatchObject({ pid: 14, command: PARENT, commandBeforeExecOnly: true });
   });
@@ -44,7 +44,7 @@ describe('the command a process ran', () => {
     expect(child?.commandBeforeExecOnly).toBeUndefined();
   });
 
-  it('is known for a child that runs the parent\'s own program (several threads: node was running)', () => {
+  it("is known for a child that runs the parent's own program (several threads: node was running)", () => {
     const running = entry(114, 14, 3, { tids: [114, 115, 116, 117], maxAtOnce: 4 });
     expect(seenBeforeExecOnly(running, main)).toBe(false);
     expect(summariseObserved([main, running], supervisor)[1]?.commandBeforeExecOnly).toBeUndefined();
@@ -59,15 +59,15 @@ describe('the command a process ran', () => {
   });
 });
 
-describe('which processes are the program\'s', () => {
-  it('keeps the main process and its children, drops the supervisor\'s helpers, in order of appearance', () => {
+describe("which processes are the program's", () => {
+  it("keeps the main process and its children, drops the supervisor's helpers, in order of appearance", () => {
     const helper = entry(120, 20, 2, { lastCommand: 'sleep 0.01', firstSeenMs: 1 });
     const child = entry(114, 14, 3, { lastCommand: CHILD, maxAtOnce: 5, firstSeenMs: 20 });
     expect(summariseObserved([child, helper, main], supervisor).map((p) => p.pid)).toEqual([3, 14]);
   });
 
   it('never flags the main process, whose parent is the supervisor', () => {
-    const early = entry(103, 3, 2, { lastCommand: "/bin/sh -c echo \"pid $$\" >&3; exec \"$@\" 3>&- sh node /program/solution.js" });
+    const early = entry(103, 3, 2, { lastCommand: '/bin/sh -c echo "pid $$" >&3; exec "$@" 3>&- sh node /program/solution.js' });
     expect(summariseObserved([early], supervisor)[0]?.commandBeforeExecOnly).toBeUndefined();
   });
 });

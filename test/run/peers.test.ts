@@ -10,7 +10,21 @@ import type { TestSpec } from '../../grader/spec/types.js';
 import { fixtureProgram, nonce } from './helpers.js';
 
 function spec(overrides: Partial<TestSpec>): TestSpec {
-  return { name: 'peers', points: 1, hidden: false, args: [], env: {}, files: [], timeoutMs: 8000, trials: 1, observe: false, exclusive: false, processes: [], checks: [], ...overrides };
+  return {
+    name: 'peers',
+    points: 1,
+    hidden: false,
+    args: [],
+    env: {},
+    files: [],
+    timeoutMs: 8000,
+    trials: 1,
+    observe: false,
+    exclusive: false,
+    processes: [],
+    checks: [],
+    ...overrides,
+  };
 }
 
 describe('stall diagnosis', () => {

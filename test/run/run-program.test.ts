@@ -138,9 +138,7 @@ describe.each(tiers)('tier %s', (tier) => {
     const seen = JSON.parse(outcome.run.stdout.split('\n')[0] ?? '{}') as Record<string, string>;
     const expected: Record<string, string> = { ...outcome.run.env };
     expect(seen).toEqual(expected);
-    expect(Object.keys(seen).sort()).toEqual(
-      ['HOME', 'PATH', 'PWD', 'TZ', ...(outcome.run.sandbox?.marker !== undefined ? ['GRADER_RUN_MARKER'] : [])].sort(),
-    );
+    expect(Object.keys(seen).sort()).toEqual(['HOME', 'PATH', 'PWD', 'TZ', ...(outcome.run.sandbox?.marker !== undefined ? ['GRADER_RUN_MARKER'] : [])].sort());
     expect(seen.PATH?.split(':')).toContain('/usr/bin');
     const everything = JSON.stringify(outcome.run);
     if (info.dropsPrivileges || tier === 'bubblewrap') expect(everything).not.toContain(CANARY);
@@ -222,7 +220,7 @@ describe.each(tiers)('tier %s', (tier) => {
     expectClean(outcome, 10_000);
   });
 
-  it('fails to start a missing entry file with the program\'s own error, not a hang', async () => {
+  it("fails to start a missing entry file with the program's own error, not a hang", async () => {
     const outcome = await run(tier, 'no-such-file.mjs');
     expect(outcome.run.ending).toBe('exited');
     expect(outcome.run.exitCode).toBe(1);

@@ -66,7 +66,7 @@ describe.each(tiers)('runTest in tier %s', (tier) => {
     expect(runs.main?.endingDetail).toMatch(/leaves the work directory/);
   });
 
-  it('passes the test\'s environment and stdin', async () => {
+  it("passes the test's environment and stdin", async () => {
     const { runs } = await runTest(spec({ stdin: 'x\n', env: { TZ: 'UTC' } }), fixtureProgram('stdin.mjs'), { tier });
     expect(runs.main?.stdout).toBe('got x\nlines 1\n');
     expect(runs.main?.env.TZ).toBe('UTC');

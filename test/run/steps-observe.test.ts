@@ -45,17 +45,10 @@ describe.each(tiers)('tier %s', (tier) => {
 
   it('names the stalled step', async () => {
     const { run: r, ms } = await run(tier, 'interactive.mjs', {
-      steps: [
-        { expect: 'ready> ' },
-        { send: 'hello\n' },
-        { expect: 'you said HELLO from {pid}' },
-        { expect: 'you said GOODBYE from {pid}', timeoutMs: 500 },
-      ],
+      steps: [{ expect: 'ready> ' }, { send: 'hello\n' }, { expect: 'you said HELLO from {pid}' }, { expect: 'you said GOODBYE from {pid}', timeoutMs: 500 }],
     });
     expect(r.ending).toBe('step-timeout');
-    expect(r.endingDetail).toBe(
-      'step 4 (expect "you said GOODBYE from {pid}"): not seen within 500 ms',
-    );
+    expect(r.endingDetail).toBe('step 4 (expect "you said GOODBYE from {pid}"): not seen within 500 ms');
     // The input was answered (step 3): the missing line is not about reading it.
     expect(r.stepHint).toMatch(/^Compare the expected line/);
     // Stopped at the step's 500 ms, not at the run's timeout.

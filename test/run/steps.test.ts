@@ -162,14 +162,16 @@ describe('a signal to a program that has just ended', () => {
     expect(failure?.detail).toBe('step 2 (send SIGUSR1): your program had already ended (exit status 0)');
   });
 
-  it('does not wait for a pid the program printed: that one is not the run\'s to report', async () => {
+  it("does not wait for a pid the program printed: that one is not the run's to report", async () => {
     let sends = 0;
     const target: StepTarget = {
       ...scripted('child 7\n', []),
       signal: () => (sends++, { sent: false, reason: 'no process of your program with pid 7 (the pid {pid:kid} your program printed) was running' }),
     };
     const failure = await playSteps(target, [{ expect: 'child {pid:kid}' }, { signal: 'SIGUSR1', to: '{pid:kid}' }]);
-    expect(failure?.detail).toBe('step 2 (send SIGUSR1 to {pid:kid}): no process of your program with pid 7 (the pid {pid:kid} your program printed) was running');
+    expect(failure?.detail).toBe(
+      'step 2 (send SIGUSR1 to {pid:kid}): no process of your program with pid 7 (the pid {pid:kid} your program printed) was running',
+    );
     expect(sends).toBe(1);
   });
 });

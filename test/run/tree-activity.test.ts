@@ -57,10 +57,12 @@ describe('a timeout the machine caused', () => {
 
   it('is a doubt when others used most of the machine and the run mostly waited for a CPU', () => {
     const reason = starvedAtTimeout({ activity: { cpuMs: 4000, waitMs: 90_000 }, wallMs: 30_000, machineAtStart: start, machineNow: after(5900) });
-    expect(reason).toMatch(/^the machine was too busy: other programs used 92 % of its 2 CPUs while yours ran, and your program's threads waited 90000 ms in all for a CPU \(they ran 4000 ms\)/);
+    expect(reason).toMatch(
+      /^the machine was too busy: other programs used 92 % of its 2 CPUs while yours ran, and your program's threads waited 90000 ms in all for a CPU \(they ran 4000 ms\)/,
+    );
   });
 
-  it('is the program\'s when it was blocked (a deadlock: it neither ran nor waited), however busy the machine', () => {
+  it("is the program's when it was blocked (a deadlock: it neither ran nor waited), however busy the machine", () => {
     expect(starvedAtTimeout({ activity: { cpuMs: 20, waitMs: 5 }, wallMs: 30_000, machineAtStart: start, machineNow: after(5900) })).toBeUndefined();
   });
 
@@ -70,7 +72,9 @@ describe('a timeout the machine caused', () => {
   });
 
   it("is the program's when its own threads crowd the CPUs (100 spinning threads on an idle machine wait, but for each other)", () => {
-    expect(starvedAtTimeout({ activity: { cpuMs: 59_000, waitMs: 2_900_000 }, wallMs: 30_000, machineAtStart: start, machineNow: after(5950) })).toBeUndefined();
+    expect(
+      starvedAtTimeout({ activity: { cpuMs: 59_000, waitMs: 2_900_000 }, wallMs: 30_000, machineAtStart: start, machineNow: after(5950) }),
+    ).toBeUndefined();
   });
 
   it("is the program's when it ran more than it waited, even on a busy machine", () => {

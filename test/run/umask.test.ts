@@ -5,7 +5,21 @@ import type { TestSpec } from '../../grader/spec/types.js';
 import { fixtureProgram } from './helpers.js';
 
 function spec(overrides: Partial<TestSpec>): TestSpec {
-  return { name: 'umask', points: 1, hidden: false, args: [], env: {}, files: [], timeoutMs: 8000, trials: 1, observe: false, exclusive: false, processes: [], checks: [], ...overrides };
+  return {
+    name: 'umask',
+    points: 1,
+    hidden: false,
+    args: [],
+    env: {},
+    files: [],
+    timeoutMs: 8000,
+    trials: 1,
+    observe: false,
+    exclusive: false,
+    processes: [],
+    checks: [],
+    ...overrides,
+  };
 }
 
 describe('umask', () => {

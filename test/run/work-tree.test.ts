@@ -32,9 +32,7 @@ describe('fixtures and the work tree', () => {
     // Following `loop/up` would list loop/up/loop/up/...; opening the FIFO would block: the exact
     // list of entries (and the test's own timeout) prove neither happens, without timing it.
     const tree = snapshotWorkTree(dir);
-    expect(Object.keys(tree)).toEqual([
-      'data', 'data/a.txt', 'empty', 'keep.txt', 'link', 'locked', 'locked/inside.txt', 'loop', 'loop/up', 'pipe',
-    ]);
+    expect(Object.keys(tree)).toEqual(['data', 'data/a.txt', 'empty', 'keep.txt', 'link', 'locked', 'locked/inside.txt', 'loop', 'loop/up', 'pipe']);
     expect(tree['data/a.txt']).toEqual({ type: 'file', mode: 0o640, size: 2, content: 'A\n' });
     expect(tree['keep.txt']).toMatchObject({ mode: 0o444, content: 'untouched' });
     expect(tree.empty).toMatchObject({ type: 'dir' });

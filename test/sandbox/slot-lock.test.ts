@@ -44,7 +44,7 @@ describe('slot lock files', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('');
   });
 
-  it('leaves a dead owner\'s lock to the grader already taking it over', () => {
+  it("leaves a dead owner's lock to the grader already taking it over", () => {
     const file = path.join(dir, 'uid-1');
     fs.writeFileSync(file, String(deadPid()));
     fs.writeFileSync(`${file}.takeover`, String(process.pid));

@@ -23,9 +23,13 @@ describe('supervisor', () => {
 
   it('sets the limits, reports pid and status on fd 3, and passes the status on', () => {
     const script = supervisorScript(limits, false);
-    const out = execFileSync('/bin/sh', ['-c', `{ /bin/sh -c '${script.replace(/'/g, `'\\''`)}' sh /bin/sh -c 'ulimit -f; ulimit -d; echo "self $$"; exit 5'; echo "rc $?"; } 3>&1`], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      '/bin/sh',
+      ['-c', `{ /bin/sh -c '${script.replace(/'/g, `'\\''`)}' sh /bin/sh -c 'ulimit -f; ulimit -d; echo "self $$"; exit 5'; echo "rc $?"; } 3>&1`],
+      {
+        encoding: 'utf8',
+      },
+    );
     const lines = out.trim().split('\n');
     expect(lines[0]).toMatch(/^pid (\d+)$/);
     expect(lines[1]).toBe('2048');

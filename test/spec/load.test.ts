@@ -260,23 +260,30 @@ describe('generated tests and known values in a spec', () => {
   const test = (body: string) => `slug: demo\ntests:\n  - name: t\n${body}`;
 
   it('loads a generate block and keeps it on the test', () => {
-    const spec = parseSpec(test('    args: ["${n}"]\n    generate:\n      values:\n        n: { int: { min: -3, max: 3 } }\n    checks:\n      - check: reference\n'), file);
+    const spec = parseSpec(
+      test('    args: ["${n}"]\n    generate:\n      values:\n        n: { int: { min: -3, max: 3 } }\n    checks:\n      - check: reference\n'),
+      file,
+    );
     expect(spec.tests[0]!.generate).toEqual({ values: { n: { int: { min: -3, max: 3 } } } });
   });
 
   it('refuses ${name} without a generate block, or naming no value of it', () => {
     expect(problemsOf(test('    args: ["${n}"]\n    checks:\n      - check: exit\n')).message).toContain('${n} is used but the test has no generate block');
-    expect(problemsOf(test('    args: ["${m}"]\n    generate:\n      values:\n        n: { pick: [a] }\n    checks:\n      - check: exit\n')).message).toContain(
-      '${m} names no value of the generate block (it has: n)',
-    );
+    expect(
+      problemsOf(test('    args: ["${m}"]\n    generate:\n      values:\n        n: { pick: [a] }\n    checks:\n      - check: exit\n')).message,
+    ).toContain('${m} names no value of the generate block (it has: n)');
   });
 
   it('refuses a value of two kinds at once', () => {
-    expect(problemsOf(test('    generate:\n      values:\n        n: { pick: [a], int: { min: 0, max: 1 } }\n    checks:\n      - check: exit\n')).message).toMatch(/generate/);
+    expect(
+      problemsOf(test('    generate:\n      values:\n        n: { pick: [a], int: { min: 0, max: 1 } }\n    checks:\n      - check: exit\n')).message,
+    ).toMatch(/generate/);
   });
 
   it('refuses {pid:descendant} in a test that does not observe', () => {
-    expect(problemsOf(test('    checks:\n      - check: lines\n        expect: ["Child is {pid:descendant}"]\n')).message).toContain('{pid:descendant} needs `observe: true`');
+    expect(problemsOf(test('    checks:\n      - check: lines\n        expect: ["Child is {pid:descendant}"]\n')).message).toContain(
+      '{pid:descendant} needs `observe: true`',
+    );
     expect(() => parseSpec(test('    observe: true\n    checks:\n      - check: lines\n        expect: ["Child is {pid:descendant}"]\n'), file)).not.toThrow();
   });
 });

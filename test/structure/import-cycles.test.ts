@@ -63,7 +63,9 @@ describe('import cycles', () => {
     const graph = new Map(
       Object.keys(texts).map((file) => [
         file,
-        ts.preProcessFile(texts[file]!, true, true).importedFiles.map((i) => ts.resolveModuleName(i.fileName, file, options, resolveHost).resolvedModule?.resolvedFileName ?? ''),
+        ts
+          .preProcessFile(texts[file]!, true, true)
+          .importedFiles.map((i) => ts.resolveModuleName(i.fileName, file, options, resolveHost).resolvedModule?.resolvedFileName ?? ''),
       ]),
     );
     expect(cycles(graph).map((cycle) => cycle.map((file) => path.basename(file)))).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);

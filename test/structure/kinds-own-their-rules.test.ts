@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { checkKinds } from '../../grader/checks/index.js';
 
 const graderDir = path.resolve(import.meta.dirname, '../../grader');
-const ASKERS = ['spec/load.ts', 'grade/grade-test.ts', 'grade/split-checks.ts', 'instructor/record-reference.ts', 'hints/evidence.ts', 'instructor/promises.ts'];
+const ASKERS = [
+  'spec/load.ts',
+  'grade/grade-test.ts',
+  'grade/split-checks.ts',
+  'instructor/record-reference.ts',
+  'hints/evidence.ts',
+  'instructor/promises.ts',
+];
 
 /** Comparisons of a check's kind with a kind's name: `check === 'bytes'`, `.check !== "trace"`, `has('exit')`. */
 function kindComparisons(text: string, names: readonly string[]): string[] {

@@ -64,7 +64,11 @@ export async function buildPython(sourceDir: string, options: LanguageBuildOptio
       const errors = problems.map((p) => ({ ...p, file: path.relative(process.cwd(), path.join(sourceDir, p.file)) }));
       const shown = errors.slice(0, 5).map((error) => formatSyntaxProblem(error, error.file));
       const more = errors.length > 5 ? `\n(and ${errors.length - 5} more errors)` : '';
-      return { ok: false, message: `Your code does not compile (a Python syntax error):\n${shown.join('\n')}${more}`, errors: errors.map(({ file, line, column, text }) => ({ file, line, column, text })) };
+      return {
+        ok: false,
+        message: `Your code does not compile (a Python syntax error):\n${shown.join('\n')}${more}`,
+        errors: errors.map(({ file, line, column, text }) => ({ file, line, column, text })),
+      };
     }
     await writeFile(path.join(staging, DONE_MARKER), `${python}\n`);
   } catch (error) {

@@ -41,7 +41,8 @@ export const python3: Language = {
     measure: () => {
       const result = spawnSync(python(), [...PYTHON_FLAGS, '-c', COUNT_THREADS], { env: { PATH: '/usr/bin:/bin' }, timeout: 10_000, encoding: 'utf8' });
       const count = Number(result.stdout.trim());
-      if (!Number.isInteger(count) || count <= 0) throw new Error(`could not count the threads of a bare python3 (${result.stderr.trim() || result.error?.message || 'no output'})`);
+      if (!Number.isInteger(count) || count <= 0)
+        throw new Error(`could not count the threads of a bare python3 (${result.stderr.trim() || result.error?.message || 'no output'})`);
       return count;
     },
     description: 'a python3 program that starts no thread',

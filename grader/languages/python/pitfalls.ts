@@ -54,7 +54,7 @@ export const exitWithoutFlush: Pitfall = {
   recognise(e) {
     const run = e.runs.main;
     if (!run || !uses(e, /\bos\._exit\s*\(/) || uses(e, FLUSHES) || !outputFailed(e) || !linesMissing(e, run)) return undefined;
-    return "Lines went missing: os._exit() ends the process at once, without flushing what print() still holds in its buffer (standard output is a file or a pipe here, not a terminal); call sys.stdout.flush() before os._exit(), or print(..., flush=True).";
+    return 'Lines went missing: os._exit() ends the process at once, without flushing what print() still holds in its buffer (standard output is a file or a pipe here, not a terminal); call sys.stdout.flush() before os._exit(), or print(..., flush=True).';
   },
 };
 
@@ -63,7 +63,7 @@ export const printBuffered: Pitfall = {
   name: 'python-print-buffered',
   recognise(e) {
     if (!stalled(e) || uses(e, FLUSHES)) return undefined;
-    return "Standard output is a file or a pipe here, not a terminal, so print() keeps your lines in a buffer until it is full or the program ends: the grader (or the process waiting for your line) never saw them; print(..., flush=True), or sys.stdout.flush() after each line that someone waits for.";
+    return 'Standard output is a file or a pipe here, not a terminal, so print() keeps your lines in a buffer until it is full or the program ends: the grader (or the process waiting for your line) never saw them; print(..., flush=True), or sys.stdout.flush() after each line that someone waits for.';
   },
 };
 
@@ -73,10 +73,10 @@ export const stdinReading: Pitfall = {
   recognise(e) {
     const interactive = (e.test.steps ?? []).length > 0;
     if (/EOFError/.test(allStderr(e)) && uses(e, /\binput\s*\(/)) {
-      return "input() raises EOFError at the end of input (when the writer closes it): catch it, or read with `for line in sys.stdin:`, which simply ends there.";
+      return 'input() raises EOFError at the end of input (when the writer closes it): catch it, or read with `for line in sys.stdin:`, which simply ends there.';
     }
     if (interactive && stalled(e) && uses(e, /stdin\.(read|readlines)\s*\(\s*\)/)) {
-      return "sys.stdin.read() and readlines() wait for the end of input, which an interactive writer does not send until it is done: read one line at a time (`for line in sys.stdin:` or sys.stdin.readline()) and answer it at once.";
+      return 'sys.stdin.read() and readlines() wait for the end of input, which an interactive writer does not send until it is done: read one line at a time (`for line in sys.stdin:` or sys.stdin.readline()) and answer it at once.';
     }
     if (stalled(e) && uses(e, /\.readline\s*\(\s*\)/)) {
       return "readline() returns '' at the end of input (it does not raise) and keeps the line's '\\n': stop when it returns '', and compare line.rstrip('\\n'), not line, with 'q'; or simply iterate, `for line in sys.stdin:`.";
@@ -100,7 +100,7 @@ export const daemonThreadsKilled: Pitfall = {
   recognise(e) {
     const run = e.runs.main;
     if (!run || !uses(e, /daemon\s*=\s*True|\.setDaemon\s*\(/) || !outputFailed(e) || !linesMissing(e, run)) return undefined;
-    return "Lines went missing: daemon threads are killed, wherever they are, when the main thread ends; make them ordinary threads and join() them (a consumer needs a way to learn that no more work comes: a sentinel on the queue, or queue.join() before exiting).";
+    return 'Lines went missing: daemon threads are killed, wherever they are, when the main thread ends; make them ordinary threads and join() them (a consumer needs a way to learn that no more work comes: a sentinel on the queue, or queue.join() before exiting).';
   },
 };
 
@@ -121,7 +121,7 @@ export const siblingNotExecutable: Pitfall = {
   name: 'python-sibling-not-executable',
   recognise(e) {
     if (!/PermissionError[^\n]*\.py|Permission denied[^\n]*\.py/.test(allStderr(e))) return undefined;
-    return "A .py file is not a program that the system can start by itself (it is not executable): run it with the interpreter that runs yours, subprocess.Popen([sys.executable, path_of_child_py, ...]).";
+    return 'A .py file is not a program that the system can start by itself (it is not executable): run it with the interpreter that runs yours, subprocess.Popen([sys.executable, path_of_child_py, ...]).';
   },
 };
 

@@ -25,7 +25,13 @@ export interface SyntaxProblem extends BuildError {
 /** The syntax errors of `files` (paths relative to `cwd`); throws when python3 itself cannot run. */
 export async function syntaxProblems(python: string, cwd: string, files: readonly string[]): Promise<SyntaxProblem[]> {
   if (files.length === 0) return [];
-  const result = await execa(python, ['-E', '-s', '-B', '-c', CHECK_SCRIPT, ...files], { cwd, reject: false, timeout: 60_000, extendEnv: false, env: { LANG: 'C.UTF-8' } });
+  const result = await execa(python, ['-E', '-s', '-B', '-c', CHECK_SCRIPT, ...files], {
+    cwd,
+    reject: false,
+    timeout: 60_000,
+    extendEnv: false,
+    env: { LANG: 'C.UTF-8' },
+  });
   if (result.exitCode !== 0) throw new Error(`${python} could not check the syntax: ${String(result.stderr || result.message).trim()}`);
   return String(result.stdout)
     .split('\n')

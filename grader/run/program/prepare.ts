@@ -65,6 +65,16 @@ export function prepareLaunch(
   const command = language.command(entryPath, request.args, limits.heapMb === undefined ? {} : { heapMb: limits.heapMb });
   const commandLimits = { ...limits, processes: processCap(limits, identity.uid !== undefined) };
   const runtimeDirs = language.runtimeDirs();
-  const plan = tier.launch({ tier: tier.name, programDir: program.dir, workDir: request.workDir, cwd, command, env, limits: commandLimits, identity, runtimeDirs });
+  const plan = tier.launch({
+    tier: tier.name,
+    programDir: program.dir,
+    workDir: request.workDir,
+    cwd,
+    command,
+    env,
+    limits: commandLimits,
+    identity,
+    runtimeDirs,
+  });
   return { plan, paths, entryPath, env: { ...env, PWD: tier.join(paths.work, cwd) }, cwd };
 }

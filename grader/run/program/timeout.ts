@@ -17,7 +17,12 @@ interface Reading {
 }
 
 /** Starts the timer; returns what clears it. `treePids`: the run's host processes, to tell starvation. */
-export function startTimeout(timeoutMs: number, mainStatus: () => number | undefined, termination: Termination, treePids: () => number[] = () => []): () => void {
+export function startTimeout(
+  timeoutMs: number,
+  mainStatus: () => number | undefined,
+  termination: Termination,
+  treePids: () => number[] = () => [],
+): () => void {
   const read = (): Reading => ({ atMs: performance.now(), activity: readTreeActivity(treePids()), machine: readMachineTime() });
   let before: Reading | undefined;
   const early = setTimeout(() => (before = read()), timeoutMs * (1 - LAST_SHARE));
