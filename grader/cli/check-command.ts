@@ -3,11 +3,12 @@ import { mutateCommand, mutationSummary } from '../mutation/command.js';
 import { strengthTable } from '../instructor/strength-table.js';
 import { catalogPromises, promiseProblem, promiseTable } from '../instructor/promises.js';
 import { detectSandbox, sandboxSummary } from '../run/index.js';
+import { languageNames } from '../languages/index.js';
 import { defineCommand } from './command.js';
 import { JOBS_OPTION } from './options.js';
 import { fixedSeconds } from '../util/time.js';
 
-const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N]
+const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N] [--language NAME]
        npm run check -- --mutate [SLUG ...] [--jobs N]
 
 For instructors: validates every spec (or only the SLUGs named) against specs/schema.json,
@@ -24,6 +25,9 @@ check it; a promise no test checks, or a check the statement never announces, is
 --mutate: mutation-tests the references instead (StrykerJS's mutants of reference/SLUG/*.ts,
 each graded against the spec until its first failed test), records each exercise's result and
 rewrites the table of docs/mutation.md. Slow: name the exercises you changed.
+
+--language NAME: only the references and known-bad variants of that language (${languageNames().join(', ')});
+without it, every language's, and every mustReject entry must have its variant.
 
 Exit status: 0 all is well, 1 any problem (listed at the end), 2 bad usage.`;
 
@@ -43,9 +47,12 @@ function firstProblem(problems: readonly { message: string }[]): string {
 /** `npm run check`: the catalog's specs, references and known-bad variants, and a strength table. */
 export const checkCommand = defineCommand({
   usage: USAGE,
-  options: { ...JOBS_OPTION, mutate: { type: 'boolean' } },
-  async run({ values, positionals, env, wholeNumber }) {
+  options: { ...JOBS_OPTION, mutate: { type: 'boolean' }, language: { type: 'string' } },
+  async run({ values, positionals, env, wholeNumber, usageError }) {
     const jobs = wholeNumber(values.jobs, '--jobs');
+    const language = values.language;
+    if (language !== undefined && !languageNames().includes(language))
+      throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${language}".`);
     const write = (text: string): void => void process.stdout.write(text);
     write(`${sandboxSummary(await detectSandbox())}\n\n`);
     if (values.mutate) return mutateCommand({ root: env.root, slugs: positionals, ...(jobs === undefined ? {} : { jobs }), write });
@@ -53,6 +60,7 @@ export const checkCommand = defineCommand({
       root: env.root,
       slugs: positionals,
       ...(jobs === undefined ? {} : { jobs }),
+      ...(language === undefined ? {} : { languages: [language] }),
       onExercise: (exercise, problems) => write(`${problems.length === 0 ? 'ok ' : 'BAD'} ${exercise.slug}${firstProblem(problems)}\n`),
     });
     write(`\n${strengthTable(result)}\n`);

@@ -60,4 +60,14 @@ describe('npm run check in both languages', () => {
     expect(broken.exercises[0]!.referencePassed).toBe(false);
     expect(broken.problems.map((p) => p.message).find((m) => m.startsWith('the Python reference does not pass every test'))).toContain('a Python syntax error');
   }, 300_000);
+
+  it("checks one language only when asked (--language): another language's reference, variants and expectations are left alone", async () => {
+    await put(repo, 'reference/cwd-path/python/solution.py', 'print("My cwd:"\n');
+    const typescriptOnly = await checkCatalog({ root: repo, slugs: ['cwd-path'], jobs: 2, languages: ['typescript'] });
+    const exercise = typescriptOnly.exercises[0]!;
+    expect(exercise.referencePassed).toBe(true);
+    expect(exercise.variants.length).toBeGreaterThan(0);
+    expect(exercise.variants.filter((v) => v.name.startsWith('python/'))).toEqual([]);
+    expect(typescriptOnly.problems.map((p) => p.message)).toEqual([]);
+  }, 300_000);
 });
