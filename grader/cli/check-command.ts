@@ -5,7 +5,7 @@ import { catalogPromises, promiseProblem, promiseTable } from '../instructor/pro
 import { detectSandbox, sandboxSummary } from '../run/index.js';
 import { languageNames } from '../languages/index.js';
 import { defineCommand } from './command.js';
-import { JOBS_OPTION } from './options.js';
+import { JOBS_OPTION, LANGUAGE_OPTION, chosenLanguage } from './options.js';
 import { fixedSeconds } from '../util/time.js';
 
 const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N] [--language NAME]
@@ -47,12 +47,10 @@ function firstProblem(problems: readonly { message: string }[]): string {
 /** `npm run check`: the catalog's specs, references and known-bad variants, and a strength table. */
 export const checkCommand = defineCommand({
   usage: USAGE,
-  options: { ...JOBS_OPTION, mutate: { type: 'boolean' }, language: { type: 'string' } },
+  options: { ...JOBS_OPTION, mutate: { type: 'boolean' }, ...LANGUAGE_OPTION },
   async run({ values, positionals, env, wholeNumber, usageError }) {
     const jobs = wholeNumber(values.jobs, '--jobs');
-    const language = values.language;
-    if (language !== undefined && !languageNames().includes(language))
-      throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${language}".`);
+    const language = chosenLanguage(values.language, usageError);
     const write = (text: string): void => void process.stdout.write(text);
     write(`${sandboxSummary(await detectSandbox())}\n\n`);
     if (values.mutate) return mutateCommand({ root: env.root, slugs: positionals, ...(jobs === undefined ? {} : { jobs }), write });

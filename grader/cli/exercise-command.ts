@@ -1,10 +1,11 @@
 import { access } from 'node:fs/promises';
-import { languageNames, locateSolution } from '../languages/index.js';
+import { locateSolution } from '../languages/index.js';
 import path from 'node:path';
 import { execa } from 'execa';
 import { buildSolution } from '../build/build.js';
 import { loadSpec } from '../spec/load.js';
 import { defineCommand } from './command.js';
+import { LANGUAGE_OPTION, chosenLanguage } from './options.js';
 
 const USAGE = `Usage: npm run exercise -- [--solutions DIR] [--language NAME] SLUG [ARGS ...]
 
@@ -30,7 +31,7 @@ async function entryOf(root: string, slug: string): Promise<string> {
 /** `npm run exercise -- SLUG [args]`: build and run one solution by hand. */
 export const exerciseCommand = defineCommand({
   usage: USAGE,
-  options: { solutions: { type: 'string' }, language: { type: 'string' } },
+  options: { solutions: { type: 'string' }, ...LANGUAGE_OPTION },
   optionsFirst: true,
   positionals: { min: 1 },
   async run({ values, positionals, env, usageError }) {
@@ -40,10 +41,7 @@ export const exerciseCommand = defineCommand({
     const solutionsDir = values.solutions === undefined ? path.join(env.root, 'assignments') : path.resolve(cwd, values.solutions);
     const sourceDir = path.join(solutionsDir, slug);
     const entry = await entryOf(env.root, slug);
-    if (values.language !== undefined && !languageNames().includes(values.language)) {
-      throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${values.language}".`);
-    }
-    const location = locateSolution(sourceDir, entry, values.language);
+    const location = locateSolution(sourceDir, entry, chosenLanguage(values.language, usageError));
     if (location.found === false && location.ambiguous) throw usageError(location.message);
     if (!location.found) throw usageError(`There is no ${path.relative(cwd, location.entryFile)}.`);
     const built = await buildSolution(location.dir, { cacheDir: path.join(env.root, '.cache', 'build'), entry, language: location.language.name });

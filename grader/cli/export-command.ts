@@ -3,7 +3,7 @@ import { ExportError, exportRepository } from '../instructor/export.js';
 import { RecordError } from '../instructor/record-reference.js';
 import { UsageError } from '../util/usage-error.js';
 import { defineCommand } from './command.js';
-import { languageNames } from '../languages/index.js';
+import { LANGUAGE_OPTION, chosenLanguage } from './options.js';
 import { AutograderZipError, writeAutograderZip } from '../gradescope/autograder-zip.js';
 
 const USAGE = `Usage: npm run export -- [--language NAME] DIR
@@ -26,7 +26,7 @@ See docs/platforms.md, "Gradescope".`;
 /** `npm run export -- DIR`: the students' repository. */
 export const exportCommand = defineCommand({
   usage: USAGE,
-  options: { gradescope: { type: 'string' }, language: { type: 'string' } },
+  options: { gradescope: { type: 'string' }, ...LANGUAGE_OPTION },
   async run({ values, positionals, env, usageError }) {
     const here = process.env.INIT_CWD ?? process.cwd();
     if (values.gradescope !== undefined) {
@@ -44,10 +44,8 @@ export const exportCommand = defineCommand({
     if (positionals.length !== 1) throw usageError('Give one directory to export to (or --gradescope OUT.zip).');
     const dest = path.resolve(here, positionals[0]!);
     try {
-      if (values.language !== undefined && !languageNames().includes(values.language)) {
-        throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${values.language}".`);
-      }
-      const result = await exportRepository(env.root, dest, values.language === undefined ? {} : { language: values.language });
+      const language = chosenLanguage(values.language, usageError);
+      const result = await exportRepository(env.root, dest, language === undefined ? {} : { language });
       const write = (text: string): void => void process.stdout.write(text);
       write(`Wrote ${result.files} files to ${dest}\n`);
       for (const spec of result.specs) {

@@ -6,7 +6,7 @@ import type { Reporter } from '../report/types.js';
 import { batchCommand } from './batch-command.js';
 import { watchCommand } from './watch-command.js';
 import { defineCommand, type ArgToken } from './command.js';
-import { GRADING_OPTIONS } from './options.js';
+import { GRADING_OPTIONS, LANGUAGE_OPTION, chosenLanguage } from './options.js';
 import { UsageError } from '../util/usage-error.js';
 import { languageNames } from '../languages/index.js';
 
@@ -135,7 +135,7 @@ export const gradeCommand = defineCommand({
   options: {
     ...GRADING_OPTIONS,
     solutions: { type: 'string' },
-    language: { type: 'string' },
+    ...LANGUAGE_OPTION,
     submissions: { type: 'string' },
     shard: { type: 'string' },
     'out-dir': { type: 'string' },
@@ -145,9 +145,7 @@ export const gradeCommand = defineCommand({
   },
   async run({ values, positionals, tokens, env, usageError, wholeNumber }) {
     const jobs = wholeNumber(values.jobs, '--jobs');
-    const language = values.language;
-    if (language !== undefined && !languageNames().includes(language))
-      throw usageError(`--language takes one of ${languageNames().join(', ')}, not "${language}".`);
+    const language = chosenLanguage(values.language, usageError);
     const seed = wholeNumber(values.seed, '--seed', 0);
     if (values.submissions !== undefined) {
       const misplaced = (['solutions', 'format', 'output', 'show-hidden', 'language'] as const).filter((name) => values[name] !== undefined);
