@@ -1,6 +1,6 @@
 // When the grader doubts its own measurement of a test (see CheckOutcome.doubt), the test is run
 // again a bounded number of times; a doubt that stays is the grader's error, never a failure.
-import type { CheckResult } from '../report/types.js';
+import type { CheckResult, TestResult } from '../report/types.js';
 
 /** Runs of a test in all (the first and the re-runs) while its checks leave the grader in doubt. */
 export const MEASUREMENT_ATTEMPTS = 3;
@@ -18,4 +18,9 @@ export function shouldMeasureAgain(checks: readonly CheckResult[], attempt: numb
 export function measurementError(reason: string, attempts: number): string {
   const runs = attempts === 1 ? 'once' : `${attempts} times`;
   return `The grader could not measure this test (it ran it ${runs}): ${reason}. This is not your fault and says nothing about your program; grade again, on a less busy machine if it persists.`;
+}
+
+/** True when a test's result is the grader's own doubt (measurementError), not a verdict on the program. */
+export function isMeasurementError(test: Pick<TestResult, 'status' | 'checks'>): boolean {
+  return test.status === 'error' && test.checks.some((check) => check.doubt !== undefined);
 }

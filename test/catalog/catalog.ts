@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { TaskPool } from '../../grader/grade/pool.js';
+import { isMeasurementError } from '../../grader/grade/measurement-doubt.js';
 import { describeFailures as describe, gradeSolution } from '../../grader/instructor/grade-solution.js';
 import type { ExerciseResult, TestResult } from '../../grader/report/types.js';
 import type { ExerciseSpec } from '../../grader/spec/types.js';
@@ -51,7 +52,7 @@ export function machineIsBusy(): boolean {
 /** The tests that did not pass, less those the grader could not measure while the machine was busy (its doubt, never a pass). */
 export function unexplainedFailures(result: ExerciseResult): TestResult[] {
   const notPassed = result.tests.filter((t) => t.status !== 'passed');
-  const doubted = notPassed.filter((t) => t.status === 'error' && t.message.startsWith('The grader could not measure this test'));
+  const doubted = notPassed.filter(isMeasurementError);
   if (doubted.length === 0 || !machineIsBusy()) return notPassed;
   return notPassed.filter((t) => !doubted.includes(t));
 }

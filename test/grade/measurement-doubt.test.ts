@@ -1,7 +1,7 @@
 // A test whose checks leave the grader in doubt of its own measurement is run again, a bounded
 // number of times; a doubt that stays is reported as the grader's error, never as a failure.
 import { describe, expect, it } from 'vitest';
-import { MEASUREMENT_ATTEMPTS, measurementError, shouldMeasureAgain } from '../../grader/grade/measurement-doubt.js';
+import { isMeasurementError, MEASUREMENT_ATTEMPTS, measurementError, shouldMeasureAgain } from '../../grader/grade/measurement-doubt.js';
 import type { CheckResult } from '../../grader/report/types.js';
 
 const passed: CheckResult = { check: 'exit', passed: true, message: 'ok' };
@@ -25,5 +25,11 @@ describe('measuring a test again', () => {
     expect(measurementError('no sample of the main process', 3)).toBe(
       'The grader could not measure this test (it ran it 3 times): no sample of the main process. This is not your fault and says nothing about your program; grade again, on a less busy machine if it persists.',
     );
+  });
+
+  it('is told apart from a failure and from an error of the program by its doubted check', () => {
+    expect(isMeasurementError({ status: 'error', checks: [passed, doubted] })).toBe(true);
+    expect(isMeasurementError({ status: 'failed', checks: [doubted, failed] })).toBe(false);
+    expect(isMeasurementError({ status: 'error', checks: [] })).toBe(false);
   });
 });
