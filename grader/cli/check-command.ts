@@ -1,5 +1,5 @@
 import { checkCatalog } from '../instructor/check.js';
-import { mutateCommand, mutationSummary } from '../mutation/command.js';
+import { mutateCommand, mutationSummary, pythonMutationSummary } from '../mutation/command.js';
 import { strengthTable } from '../instructor/strength-table.js';
 import { catalogPromises, promiseProblem, promiseTable } from '../instructor/promises.js';
 import { detectSandbox, sandboxSummary } from '../run/index.js';
@@ -9,7 +9,7 @@ import { JOBS_OPTION, LANGUAGE_OPTION, chosenLanguage } from './options.js';
 import { fixedSeconds } from '../util/time.js';
 
 const USAGE = `Usage: npm run check -- [SLUG ...] [--jobs N] [--language NAME]
-       npm run check -- --mutate [SLUG ...] [--jobs N]
+       npm run check -- --mutate [SLUG ...] [--jobs N] [--language NAME]
 
 For instructors: validates every spec (or only the SLUGs named) against specs/schema.json,
 grades every reference (it must pass every test) and every known-bad variant in
@@ -25,6 +25,9 @@ check it; a promise no test checks, or a check the statement never announces, is
 --mutate: mutation-tests the references instead (StrykerJS's mutants of reference/SLUG/*.ts,
 each graded against the spec until its first failed test), records each exercise's result and
 rewrites the table of docs/mutation.md. Slow: name the exercises you changed.
+With --language python: the Python references (reference/SLUG/python/*.py) instead, mutated by
+grader/mutation/python/mutants.py, recorded in specs/mutation/SLUG.python.results.json; their
+table is reported by the plain check but not gated.
 
 --language NAME: only the references and known-bad variants of that language (${languageNames().join(', ')});
 without it, every language's, and every mustReject entry must have its variant.
@@ -53,7 +56,17 @@ export const checkCommand = defineCommand({
     const language = chosenLanguage(values.language, usageError);
     const write = (text: string): void => void process.stdout.write(text);
     write(`${sandboxSummary(await detectSandbox())}\n\n`);
-    if (values.mutate) return mutateCommand({ root: env.root, slugs: positionals, ...(jobs === undefined ? {} : { jobs }), write });
+    if (values.mutate) {
+      if (language !== undefined && language !== 'typescript' && language !== 'python')
+        throw usageError(`--mutate takes --language typescript or python, not ${language}.`);
+      return mutateCommand({
+        root: env.root,
+        slugs: positionals,
+        ...(jobs === undefined ? {} : { jobs }),
+        ...(language === undefined ? {} : { language }),
+        write,
+      });
+    }
     const result = await checkCatalog({
       root: env.root,
       slugs: positionals,
@@ -69,6 +82,11 @@ export const checkCommand = defineCommand({
     );
     write(`${mutation.text}\n`);
     result.problems.push(...mutation.problems);
+    const pythonMutation = await pythonMutationSummary(
+      env.root,
+      result.exercises.filter((e) => e.strength !== 'invalid').map((e) => e.slug),
+    );
+    if (pythonMutation !== '') write(`${pythonMutation}\n`);
     // Every promise of each statement graded, every check announced (grader/instructor/promises.ts).
     const promises = await catalogPromises(
       env.root,

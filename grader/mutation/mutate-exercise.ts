@@ -46,7 +46,8 @@ export async function mutateExercise(options: MutationRunOptions): Promise<Mutat
     let done = 0;
     const mutants = await Promise.all(
       prepared.mutants.map(async (site) => {
-        const outcome = await gradeMutant(site, tests, prepared.program, equivalents, { slug, pool, reference: prepared.reference, specTests: spec.tests });
+        const program = (): Promise<BuiltProgram> => Promise.resolve({ ...prepared.program, activeMutant: site.id });
+        const outcome = await gradeMutant(site, tests, program, equivalents, { slug, pool, reference: prepared.reference, specTests: spec.tests });
         options.onMutant?.(outcome, ++done, prepared.mutants.length);
         return outcome;
       }),
@@ -148,7 +149,7 @@ async function prepare(spec: ExerciseSpec, root: string, workDir: string, pool: 
   throw new MutationSetupError(`the instrumented reference, no mutant switched on, does not pass every test (${failures.join(' | ')})`);
 }
 
-interface MutantContext {
+export interface MutantContext {
   slug: string;
   /** The spec's tests as written (their own timeouts). */
   specTests: readonly TestSpec[];
@@ -156,16 +157,27 @@ interface MutantContext {
   reference: () => Promise<BuiltProgram>;
 }
 
-async function gradeMutant(
+/**
+ * Grades one mutant (unless the equivalents file names it): the tests in the order given until
+ * the first that fails. `program` makes the mutant's program (TypeScript: the instrumented build
+ * with its switch on; Python: the build of its own copy); one that cannot be made is an error.
+ */
+export async function gradeMutant(
   site: MutantSite,
   tests: readonly TestSpec[],
-  program: BuiltProgram,
+  program: () => Promise<BuiltProgram>,
   equivalents: readonly EquivalentMutant[],
   context: MutantContext,
 ): Promise<MutantOutcome> {
   const equivalent = equivalents.find((e) => namesMutant(e, site));
   if (equivalent) return { ...site, status: 'equivalent', reason: equivalent.reason };
-  const grading: TestGradingContext = { slug: context.slug, program: { ...program, activeMutant: site.id }, reference: context.reference };
+  let built: BuiltProgram;
+  try {
+    built = await program();
+  } catch (error) {
+    return { ...site, status: 'error', reason: `the mutant could not be built: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const grading: TestGradingContext = { slug: context.slug, program: built, reference: context.reference };
   const passed: string[] = [];
   for (const test of tests) {
     let result = await context.pool.run(() => gradeTest(test, grading), test.exclusive);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { MutantSite, VariableMode } from './instrument.js';
 import { sourceFiles } from './instrument.js';
+import { PYTHON_MUTATOR, pythonSourceFiles } from './python-mutants.js';
 
 /** killed: some test failed; timed-out: a test's run did not end in time (also detected). */
 export type MutantStatus = 'killed' | 'timed-out' | 'survived' | 'equivalent' | 'error';
@@ -24,6 +25,8 @@ export interface MutantOutcome extends MutantSite {
 
 export interface MutationResult {
   slug: string;
+  /** The reference's language when it is not TypeScript (TypeScript's results have no such field). */
+  language?: MutationLanguage;
   fingerprint: string;
   /** When the run ended (ISO), and how long it took. */
   ranAt: string;
@@ -65,27 +68,56 @@ export function countOutcomes(mutants: readonly MutantOutcome[]): MutationCounts
   };
 }
 
-export function resultsFile(root: string, slug: string): string {
-  return path.join(root, 'specs', 'mutation', `${slug}.results.json`);
+/** The mutation-tested language of an exercise: TypeScript (reference/SLUG/*.ts) or another's reference/SLUG/LANGUAGE/. */
+export type MutationLanguage = 'typescript' | 'python';
+
+export const DEFAULT_MUTATION_LANGUAGE: MutationLanguage = 'typescript';
+
+/** "" for TypeScript (the files as they always were), ".python" for Python. */
+function languageInfix(language: MutationLanguage): string {
+  return language === DEFAULT_MUTATION_LANGUAGE ? '' : `.${language}`;
 }
 
-export function equivalentsFile(root: string, slug: string): string {
-  return path.join(root, 'specs', 'mutation', `${slug}.equivalent.yaml`);
+export function resultsFile(root: string, slug: string, language: MutationLanguage = DEFAULT_MUTATION_LANGUAGE): string {
+  return path.join(root, 'specs', 'mutation', `${slug}${languageInfix(language)}.results.json`);
 }
 
-/** Hash of everything a mutation run's outcome depends on besides the grader itself. */
-export async function mutationFingerprint(root: string, slug: string): Promise<string> {
+export function equivalentsFile(root: string, slug: string, language: MutationLanguage = DEFAULT_MUTATION_LANGUAGE): string {
+  return path.join(root, 'specs', 'mutation', `${slug}${languageInfix(language)}.equivalent.yaml`);
+}
+
+/** The folder of an exercise's reference in a language: reference/SLUG/ (TypeScript) or reference/SLUG/LANGUAGE/. */
+export function referenceFolder(root: string, slug: string, language: MutationLanguage = DEFAULT_MUTATION_LANGUAGE): string {
+  return language === DEFAULT_MUTATION_LANGUAGE ? path.join(root, 'reference', slug) : path.join(root, 'reference', slug, language);
+}
+
+/**
+ * Hash of everything a mutation run's outcome depends on besides the grader itself: the mutant
+ * maker (Stryker's instrumenter version; the Python mutator script's content), the reference's
+ * sources, the spec, the equivalents file. TypeScript's is computed as it always was.
+ */
+export async function mutationFingerprint(root: string, slug: string, language: MutationLanguage = DEFAULT_MUTATION_LANGUAGE): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`instrumenter ${instrumenterVersion()}\n`);
-  const referenceDir = path.join(root, 'reference', slug);
-  for (const name of await sourceFiles(referenceDir).catch(() => [])) {
-    hash.update(`reference/${name}\n`).update(await readFile(path.join(referenceDir, name)));
+  const python = language === 'python';
+  hash.update(python ? `python mutator ${await pythonMutatorVersion()}\n` : `instrumenter ${instrumenterVersion()}\n`);
+  const referenceDir = referenceFolder(root, slug, language);
+  const names = python ? await pythonSourceFiles(referenceDir).catch(() => []) : await sourceFiles(referenceDir).catch(() => []);
+  for (const name of names) {
+    hash.update(`reference/${python ? 'python/' : ''}${name}\n`).update(await readFile(path.join(referenceDir, name)));
   }
   const spec = await readFile(path.join(root, 'specs', `${slug}.yaml`), 'utf8').catch(() => undefined);
   hash.update(`specs/${slug}.yaml\n`).update(spec === undefined ? '(none)' : verdictRelevantSpec(spec));
-  const equivalents = equivalentsFile(root, slug);
+  const equivalents = equivalentsFile(root, slug, language);
   hash.update(`${path.relative(root, equivalents)}\n`).update((await readFile(equivalents).catch(() => undefined)) ?? '(none)');
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The Python mutator's version: a hash of its script (a new mutator makes every Python run stale). */
+async function pythonMutatorVersion(): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(PYTHON_MUTATOR))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** Keys of a spec, at any depth, that only explain (to the student or the reader): the texts shown. */
@@ -121,11 +153,11 @@ export function instrumenterVersion(): string {
   return manifest.version;
 }
 
-export async function readResults(root: string, slug: string): Promise<MutationResult | undefined> {
-  const text = await readFile(resultsFile(root, slug), 'utf8').catch(() => undefined);
+export async function readResults(root: string, slug: string, language: MutationLanguage = DEFAULT_MUTATION_LANGUAGE): Promise<MutationResult | undefined> {
+  const text = await readFile(resultsFile(root, slug, language), 'utf8').catch(() => undefined);
   return text === undefined ? undefined : (JSON.parse(text) as MutationResult);
 }
 
 export async function writeResults(root: string, result: MutationResult): Promise<void> {
-  await writeFile(resultsFile(root, result.slug), `${JSON.stringify(result, null, 1)}\n`);
+  await writeFile(resultsFile(root, result.slug, result.language), `${JSON.stringify(result, null, 1)}\n`);
 }
