@@ -21,6 +21,23 @@ export interface LanguageWords {
   startSibling(file: string): string;
 }
 
+/**
+ * The file descriptor on which a runtime that reports its tasks writes its reports (one line per
+ * event: grader/run/task-reports.ts). It is open only in observed runs of such a language.
+ */
+export const TASK_REPORT_FD = 4;
+
+/** How a language's runtime reports each task it creates, so that none is missed by sampling. */
+export interface TaskReporting {
+  /**
+   * The command line that runs `file` (in `programDir`, the built program's folder, as the program
+   * sees both) with `args` as `command` does, and writes a line to fd
+   * TASK_REPORT_FD for each thread the program starts (as it starts), each process it forks (from
+   * the child, right after the fork) and each exec, without changing what the program sees or does.
+   */
+  command(file: string, args: readonly string[], options: { heapMb?: number; programDir: string }): string[];
+}
+
 export interface Language {
   /** The name given to --language and stored with a built program ("typescript"). */
   name: string;
@@ -41,6 +58,8 @@ export interface Language {
   sourcePositions(text: string, program: BuiltProgram, seenDir: string): string;
   /** The command line that runs `file` (its path as the program sees it) with `args`. */
   command(file: string, args: readonly string[], options: { heapMb?: number }): string[];
+  /** Present when the runtime can report its tasks: observed runs then use its command line instead. */
+  taskReporting?: TaskReporting;
   /** Host directories the runtime needs besides /usr and /lib (bound read-only in bubblewrap). */
   runtimeDirs(): string[];
   /** Threads a program of this language has before it starts one of its own, under `env` (measured once per key). */

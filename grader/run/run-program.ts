@@ -13,6 +13,7 @@ import type { Launch, ResolvedLimits } from '../sandbox/types.js';
 import { ArrivalLog } from './arrivals.js';
 import { resolveLimits } from './limits.js';
 import { ProcessObserver, samplerReady } from './observe.js';
+import { mergeTaskReports, readTaskChannel, type ReportedRun, type TaskChannel } from './task-reports.js';
 import { readCapped } from './output.js';
 import { finishEnd, treeGone, type EndingRun } from './program/end.js';
 import { watchLimits } from './program/limits-watcher.js';
@@ -25,7 +26,9 @@ import { startTimeout } from './program/timeout.js';
 import { aloneInSession, closeSession, enterSession, leaveSession, openSession, sessionMatcher, type RunSession } from './session.js';
 import { signalRunProcess, type SendSignal } from './signal.js';
 import { playSteps, type StepFailure } from './steps.js';
-import type { Ending, ProgramRun, RunRequest } from './types.js';
+import type { Ending, ObservationCoverage, ObservedProcess, ProgramRun, RunRequest } from './types.js';
+import { TASK_REPORT_FD } from '../languages/types.js';
+import { sleep } from '../util/time.js';
 
 /** A program that is running: its standard input, its output so far, and its end. */
 export interface RunningProgram {
@@ -122,8 +125,15 @@ export async function startProgram(request: RunRequest, session?: RunSession): P
   }
 }
 
-/** Starts the sandbox's command with stdin and the supervisor's channel as pipes, stdout and stderr to the capture files. */
-function startSupervisor(plan: Launch, files: OutputFiles) {
+/** How long the task channel may stay open once the tree is gone (a writer that escaped the run). */
+const TASK_CHANNEL_GRACE_MS = 1000;
+
+/**
+ * Starts the sandbox's command with stdin and the supervisor's channel as pipes, stdout and stderr
+ * to the capture files, and with `taskChannel` a pipe at fd TASK_REPORT_FD (4) for the program's task reports.
+ */
+function startSupervisor(plan: Launch, files: OutputFiles, taskChannel: boolean) {
+  if (TASK_REPORT_FD !== 4) throw new Error("the task channel is the fifth of the started process's stdio");
   return execa(plan.file, plan.args, {
     env: plan.env,
     extendEnv: false,
@@ -131,7 +141,7 @@ function startSupervisor(plan: Launch, files: OutputFiles) {
     reject: false,
     buffer: false,
     detached: true,
-    stdio: ['pipe', nativeFd(files.outFd), nativeFd(files.errFd), 'pipe'],
+    stdio: ['pipe', nativeFd(files.outFd), nativeFd(files.errFd), 'pipe', ...(taskChannel ? (['pipe'] as const) : [])],
   });
 }
 
@@ -234,6 +244,21 @@ function observeTree(pgid: number | undefined, tree: RunTree, reports: Superviso
   );
 }
 
+/**
+ * What the observer saw of a run whose tree has gone, with what its runtime reported of its tasks
+ * (every report is read once the channel has closed: its writers were the run's processes).
+ */
+async function observationOf(
+  observer: ProcessObserver | undefined,
+  tasks: TaskChannel | undefined,
+  run: ReportedRun,
+): Promise<{ processes: ObservedProcess[]; coverage: ObservationCoverage } | undefined> {
+  if (tasks !== undefined) await Promise.race([tasks.closed, sleep(TASK_CHANNEL_GRACE_MS, { unref: true })]);
+  const observed = observer?.stop();
+  if (observed === undefined || tasks === undefined) return observed;
+  return { ...observed, processes: mergeTaskReports(observed.processes, tasks.reports(), run) };
+}
+
 /** What the watches of a run look at and act on. */
 interface Watched {
   limits: ResolvedLimits;
@@ -317,7 +342,7 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
   const t0 = performance.now();
   const arrivals = request.timeArrivals ? new ArrivalLog(files.outFd, t0) : undefined;
   if (arrivals !== undefined) cleanups.push(() => arrivals.stop(''));
-  const subprocess = startSupervisor(prepared.plan, files);
+  const subprocess = startSupervisor(prepared.plan, files, prepared.taskChannel);
   const pgid = subprocess.pid;
   const stdin = subprocess.stdin as Writable | null;
   stdin?.on('error', () => undefined);
@@ -338,12 +363,19 @@ function launch(request: RunRequest, session: RunSession, ownsSession: boolean, 
   });
   const stopWatching = watchRun(request, { limits, files, tree, reports, termination });
   const observer = request.observe ? observeTree(pgid, tree, reports, t0) : undefined;
+  const tasks = prepared.taskChannel ? readTaskChannel(subprocess.stdio[TASK_REPORT_FD] ?? null, t0) : undefined;
 
   const ending: EndingRun = { tree, reports, termination, supervisorGone };
   let result: ProgramRun | undefined;
   const done = (async (): Promise<ProgramRun> => {
     await treeGone(ending);
-    const observed = observer?.stop();
+    const observed = await observationOf(observer, tasks, {
+      mainPid: reports.mainPid(),
+      supervisorPid: tree.supervisorPid(),
+      mainCommand: prepared.command.join(' '),
+      sandboxPids: tree.sandboxPids(),
+      ownPidNamespace: tree.ownPidNamespace,
+    });
     const endMs = await finishEnd(ending, t0, stopWatching);
     over = true;
     result = resultOf({ request, session, tier, limits, prepared, files, startedAt, arrivals }, ending, endMs, observed);

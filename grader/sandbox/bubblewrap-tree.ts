@@ -34,6 +34,7 @@ export function bubblewrapTree(context: RunTreeContext): RunTree {
       return context.sole() && context.matcher !== undefined && findProcesses(context.matcher).length > 0;
     },
     alwaysSettle: true,
+    ownPidNamespace: true,
     sandboxPids: () => [1, 2],
     supervisorPid: () => 2,
     extraPids: () => [],

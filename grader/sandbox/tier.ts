@@ -38,6 +38,8 @@ export interface RunTree {
   anyLeft(): boolean;
   /** Settle after every run, not only after a kill (bubblewrap reports its child's status before its init has gone). */
   readonly alwaysSettle: boolean;
+  /** The run has a PID namespace of its own: pids are handed out in ascending order, the main process's first. */
+  readonly ownPidNamespace: boolean;
   /** For the process observer: the sandbox's own pids as the tree sees them, the supervisor's, and processes found by identity. */
   sandboxPids(): number[];
   supervisorPid(): number | undefined;

@@ -39,6 +39,7 @@ export function weakTree(context: RunTreeContext): RunTree {
     },
     anyLeft: () => (pgid !== undefined && processGroupHasLiveMember(pgid)) || identityHasProcesses(),
     alwaysSettle: false,
+    ownPidNamespace: false,
     sandboxPids: () => (pgid === undefined ? [] : [pgid]),
     supervisorPid: () => pgid,
     extraPids: () => (context.ownsSession && matcher !== undefined ? findProcesses(matcher) : []),

@@ -2,6 +2,7 @@
 // the build cache under the hash of their contents, once their syntax is checked. The program runs
 // from that copy, as a TypeScript program runs from its build: the same snapshot for every test,
 // whatever the student saves meanwhile.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { hashSources } from '../../build/hash.js';
 import type { BuildResult } from '../../build/types.js';
 import type { LanguageBuildOptions } from '../types.js';
 import { formatSyntaxProblem, syntaxProblems } from './syntax-check.js';
+import { TASK_BOOTSTRAP_FILE, TASK_BOOTSTRAP_SOURCE } from './task-bootstrap.js';
 
 /** Change it to invalidate every cached Python build. */
 const BUILD_RECIPE = 'python-copy-v1';
@@ -45,7 +47,8 @@ export async function buildPython(sourceDir: string, options: LanguageBuildOptio
   const python = pythonPath();
   if (python === undefined) return { ok: false, message: `The grader cannot run Python: ${PYTHON_MISSING}.`, errors: [] };
   const entry = `${options.entry ?? 'solution'}.py`;
-  const hash = await hashSources(sourceDir, `${BUILD_RECIPE}|${entry}|${python}`, PYTHON_SOURCES, SKIPPED);
+  const bootstrap = createHash('sha256').update(TASK_BOOTSTRAP_SOURCE).digest('hex');
+  const hash = await hashSources(sourceDir, `${BUILD_RECIPE}|${entry}|${python}|${bootstrap}`, PYTHON_SOURCES, SKIPPED);
   const outDir = path.join(options.cacheDir, `py-${hash}`);
   const program = { dir: outDir, entry, sourceDir, language: 'python' };
   if (existsSync(path.join(outDir, DONE_MARKER))) return { ok: true, program, cached: true };
@@ -70,6 +73,8 @@ export async function buildPython(sourceDir: string, options: LanguageBuildOptio
         errors: errors.map(({ file, line, column, text }) => ({ file, line, column, text })),
       };
     }
+    // What observed runs start with (python3 .grader-tasks.py solution.py ARGS): see task-bootstrap.ts.
+    await writeFile(path.join(staging, TASK_BOOTSTRAP_FILE), TASK_BOOTSTRAP_SOURCE);
     await writeFile(path.join(staging, DONE_MARKER), `${python}\n`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Language } from '../types.js';
 import { buildPython, PYTHON_MISSING, pythonPath } from './build.js';
 import { PYTHON_PITFALLS } from './pitfalls.js';
+import { TASK_BOOTSTRAP_FILE } from './task-bootstrap.js';
 
 export const PYTHON_FLAGS = ['-E', '-s', '-B'] as const;
 
@@ -34,6 +35,10 @@ export const python3: Language = {
   // A traceback's `File "/sandbox/program/solution.py", line 3`: the copy is the student's file, line for line.
   sourcePositions: (text, program, seenDir) => text.split(`"${seenDir}/`).join(`"${path.relative(process.cwd(), program.sourceDir) || '.'}/`),
   command: (file, args) => [python(), ...PYTHON_FLAGS, file, ...args],
+  // The bootstrap written beside the program by the build reports its threads and forks, then runs it.
+  taskReporting: {
+    command: (file, args, { programDir }) => [python(), ...PYTHON_FLAGS, path.join(programDir, TASK_BOOTSTRAP_FILE), file, ...args],
+  },
   // /usr/bin/python3 and its library (/usr/lib/python3.11) are under /usr, bound anyway.
   runtimeDirs: () => [],
   threadBaseline: {

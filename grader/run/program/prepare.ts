@@ -22,6 +22,10 @@ export interface PreparedLaunch {
   env: Record<string, string>;
   /** The work subdirectory it starts in ('' for the work directory). */
   cwd: string;
+  /** The program's command line, its runtime first (as the sandbox runs it). */
+  command: string[];
+  /** The program reports its tasks on fd TASK_REPORT_FD (grader/run/task-reports.ts): give it the channel. */
+  taskChannel: boolean;
 }
 
 function normaliseCwd(cwd: string | undefined): string {
@@ -62,7 +66,10 @@ export function prepareLaunch(
   if (identity.marker !== undefined) env[MARKER_VARIABLE] = identity.marker;
   const language = languageOf(request.program);
   const entryPath = tier.join(paths.program, entryFile(request));
-  const command = language.command(entryPath, request.args, limits.heapMb === undefined ? {} : { heapMb: limits.heapMb });
+  const heap = limits.heapMb === undefined ? {} : { heapMb: limits.heapMb };
+  // An observed run of a language that reports its tasks gets the task channel, and the command that writes to it.
+  const reporting = request.observe === true ? language.taskReporting : undefined;
+  const command = reporting?.command(entryPath, request.args, { ...heap, programDir: paths.program }) ?? language.command(entryPath, request.args, heap);
   const commandLimits = { ...limits, processes: processCap(limits, identity.uid !== undefined) };
   const runtimeDirs = language.runtimeDirs();
   const plan = tier.launch({
@@ -76,5 +83,5 @@ export function prepareLaunch(
     identity,
     runtimeDirs,
   });
-  return { plan, paths, entryPath, env: { ...env, PWD: tier.join(paths.work, cwd) }, cwd };
+  return { plan, paths, entryPath, env: { ...env, PWD: tier.join(paths.work, cwd) }, cwd, command, taskChannel: reporting !== undefined };
 }
