@@ -20,6 +20,11 @@ export const PIECE_GAP_MS = 1;
 /** Most pieces of a `random` or `paused` split (long inputs get longer pieces). */
 const MAX_PIECES = 200;
 
+/** How many times a feed runs the program: once per split kind, `randomRuns` times for `random`. */
+export function feedRunCount(feed: Pick<FeedSpec, 'splits' | 'randomRuns'>): number {
+  return [...new Set(feed.splits)].reduce((runs, kind) => runs + (kind === 'random' ? (feed.randomRuns ?? DEFAULT_RANDOM_RUNS) : 1), 0);
+}
+
 /** The bytes a feed gives, from its text, base64 or parts. */
 export function feedBytes(feed: FeedSpec): Buffer {
   if (feed.text !== undefined) return Buffer.from(feed.text, 'utf8');

@@ -18,6 +18,12 @@ describe('which tests are costly', () => {
     expect(isCostly(makeTest({ exclusive: true }))).toBe(true);
     expect(isCostly(makeTest({ generate: { cases: 5, values: {} } }))).toBe(true);
   });
+  it('a feed split in several ways runs the program several times: costly; fed whole once, cheap', () => {
+    expect(isCostly(makeTest({ feed: { text: 'a', splits: ['whole'] } }))).toBe(false);
+    expect(isCostly(makeTest({ feed: { text: 'a', splits: ['whole', 'bytewise'] } }))).toBe(true);
+    expect(isCostly(makeTest({ feed: { text: 'a', splits: ['random'], randomRuns: 1 } }))).toBe(false);
+    expect(isCostly(makeTest({ feed: { text: 'a', splits: ['random'] } }))).toBe(true);
+  });
 });
 
 describe('when failures-first applies', () => {
