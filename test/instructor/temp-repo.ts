@@ -19,8 +19,8 @@ export async function tempRepo(slugs: string[], prefix = 'course-'): Promise<str
     await cp(path.join(here, 'specs', `${slug}.yaml`), path.join(repo, 'specs', `${slug}.yaml`));
     await cp(path.join(here, 'assignments', slug), path.join(repo, 'assignments', slug), { recursive: true });
     await cp(path.join(here, 'reference', slug), path.join(repo, 'reference', slug), { recursive: true });
-    // Its recorded mutation run and equivalent mutants (`npm run check` reports the score).
-    for (const file of [`${slug}.results.json`, `${slug}.equivalent.yaml`]) {
+    // Its recorded mutation runs and equivalent mutants, TypeScript's and Python's (`npm run check` reports the scores).
+    for (const file of [`${slug}.results.json`, `${slug}.equivalent.yaml`, `${slug}.python.results.json`, `${slug}.python.equivalent.yaml`]) {
       await cp(path.join(here, 'specs', 'mutation', file), path.join(repo, 'specs', 'mutation', file)).catch(() => undefined);
     }
   }
