@@ -10,6 +10,8 @@
 // Per process it records the distinct thread ids seen (workers that end before others start still
 // count), the command lines seen and its CPU time (utime + stime) at the last sample; per run, how
 // well the samples covered it, so that a check can tell a starved observer from a program.
+// Threads and forked children shorter than a sample (CPython's) are reported by their runtime
+// instead, and joined to what is seen here once the run is over (task-reports.ts).
 import fs from 'node:fs';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ObservationCoverage, ObservedProcess } from './types.js';

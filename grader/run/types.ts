@@ -23,7 +23,10 @@ export interface ObservedProcess {
   ppid: number;
   /** Most threads seen at once in this process. */
   maxThreads: number;
-  /** Distinct thread ids seen over the run (threads that ended before others started count too). */
+  /**
+   * Distinct thread ids seen over the run (threads that ended before others started count too),
+   * or as many as its runtime reported when that is more (grader/run/task-reports.ts).
+   */
   threadIds?: number;
   /** CPU time (user + system, all its threads) at the last sample, in ms. */
   cpuMs?: number;
