@@ -33,7 +33,7 @@ export type CpuConfig = ConfigOf<typeof schema>;
 export const cpuCheck: CheckKind<typeof schema> = {
   name: 'cpu',
   description:
-    "No busy waiting (the test needs observe: true): the CPU time of the program's processes (maxMs) and its threads' busy time (maxBusyMs: running or ready to run, sampled every 10 ms; other load on the machine does not shrink it) are within bounds.",
+    "No busy waiting (the test needs observe: true): the CPU time of the program's processes (maxMs) and its threads' busy time (maxBusyMs: running or ready to run, as the kernel accounts it (schedstat), read every 10 ms; other load on the machine does not shrink it) are within bounds.",
   schema,
   needs: { observation: true },
   promisesGraded: () => [{ promise: 'no busy waiting' }],

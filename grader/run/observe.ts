@@ -91,14 +91,15 @@ function samplerParts(fsModule: typeof fs) {
     const cpuTicks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
     return { pid: nspid?.[nspid.length - 1] ?? hostPid, hostPpid, command, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 };
   };
-  /** How many of the threads are running or ready to run (state R): waiting on a lock or a timer is S. */
-  const runnableThreads = (hostPid: number, tids: readonly number[]): number => {
-    let count = 0;
-    for (const tid of tids) {
-      const stat = read(`/proc/${hostPid}/task/${tid}/stat`);
-      if (stat !== undefined && stat.charAt(stat.lastIndexOf(')') + 2) === 'R') count++;
-    }
-    return count;
+  /**
+   * How long one thread has been busy so far, in ms: its CPU time plus the time it waited, ready
+   * to run, for a processor (the first two fields of schedstat, in ns, which the kernel accounts
+   * exactly). A thread that spins adds the wall time whatever the load; one that sleeps adds nothing.
+   */
+  const threadBusyMs = (hostPid: number, tid: number): number | undefined => {
+    const fields = read(`/proc/${hostPid}/task/${tid}/schedstat`)?.trim().split(/\s+/);
+    const busyNs = Number(fields?.[0]) + Number(fields?.[1]);
+    return Number.isFinite(busyNs) ? busyNs / 1e6 : undefined;
   };
   const threadIds = (hostPid: number): number[] => {
     try {
@@ -107,15 +108,15 @@ function samplerParts(fsModule: typeof fs) {
       return [];
     }
   };
-  return { children, readSample, threadIds, runnableThreads };
+  return { children, readSample, threadIds, threadBusyMs };
 }
 
 /**
  * Keeping an observed entry up to date, built on samplerParts' thread-state reader; self-contained
  * like it (the thread's source text defines it beside samplerParts).
  */
-function entryUpdater(runnableThreads: (hostPid: number, tids: readonly number[]) => number) {
-  /** Brings a known entry up to date with a sample; true when it changed (new threads, command, CPU). */
+function entryUpdater(threadBusyMs: (hostPid: number, tid: number) => number | undefined) {
+  const sumBusyMs = (byTid: Record<number, number>): number => Object.values(byTid).reduce((sum, ms) => sum + ms, 0);
   return (known: ObservedEntry, sample: Sample, tids: number[], nowMs: number, trackStates: boolean): boolean => {
     const { command } = sample;
     const hostPid = known.hostPid;
@@ -141,11 +142,15 @@ function entryUpdater(runnableThreads: (hostPid: number, tids: readonly number[]
       known.cpuTicks = sample.cpuTicks;
       differs = true;
     }
-    // Every 10 ms: which threads are running or ready to run. Unlike CPU time, this does not
-    // shrink when other work shares the processors (a spinning thread is runnable all along).
-    const since = nowMs - known.statesAtMs;
-    if (trackStates && since >= 10) {
-      known.runnableMs += runnableThreads(hostPid, tids) * Math.min(since, 50);
+    // Every 10 ms: each thread's busy time so far (running or ready to run). Unlike CPU time, it
+    // does not shrink when other work shares the processors (a spinning thread is busy all along),
+    // and it is counted by the kernel, not by the samples: a starved observer reads it late, not less.
+    if (trackStates && nowMs - known.statesAtMs >= 10) {
+      for (const tid of tids) {
+        const busyMs = threadBusyMs(hostPid, tid);
+        if (busyMs !== undefined && busyMs > (known.busyMsByTid[tid] ?? 0)) known.busyMsByTid[tid] = busyMs;
+      }
+      known.runnableMs = sumBusyMs(known.busyMsByTid);
       known.statesAtMs = nowMs;
       differs = true;
     }
@@ -156,7 +161,7 @@ function entryUpdater(runnableThreads: (hostPid: number, tids: readonly number[]
 /** The sampling itself, built on samplerParts and entryUpdater (in the thread's source text, all three are defined side by side). */
 function samplerCore(fsModule: typeof fs) {
   const parts = samplerParts(fsModule);
-  const updateEntry = entryUpdater(parts.runnableThreads);
+  const updateEntry = entryUpdater(parts.threadBusyMs);
   /**
    * One sample: updates `state`; returns the host pids whose entry changed (new, new threads,
    * command, CPU). Every process under the roots but the sandbox's own is kept, the supervisor's
@@ -202,8 +207,10 @@ function samplerCore(fsModule: typeof fs) {
           firstSeenMs: nowMs,
           cpuTicks: sample.cpuTicks,
           runnableMs: 0,
-          statesAtMs: nowMs,
+          busyMsByTid: {},
+          statesAtMs: nowMs - 10,
         });
+        updateEntry(state.get(hostPid)!, sample, tids, nowMs, trackStates);
         changed.push(hostPid);
         continue;
       }

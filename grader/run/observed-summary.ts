@@ -21,9 +21,11 @@ export interface ObservedEntry {
   lastCommandMs: number;
   firstSeenMs: number;
   cpuTicks: number;
-  /** Thread time spent running or ready to run (state R), summed over threads, in ms. */
+  /** Thread time spent running or ready to run, summed over threads, in ms (the sum of busyMsByTid). */
   runnableMs: number;
-  /** When the threads' states were last read. */
+  /** Each thread's busy time (CPU time + wait for a processor, from schedstat) at its latest reading, by thread id. */
+  busyMsByTid: Record<number, number>;
+  /** When the threads' busy times were last read (ms since the start). */
   statesAtMs: number;
 }
 
@@ -42,7 +44,7 @@ const TICKS_PER_SECOND = 100;
 export function mergeEntry(state: Map<number, ObservedEntry>, entry: ObservedEntry): void {
   const known = state.get(entry.hostPid);
   if (known === undefined) {
-    state.set(entry.hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
+    state.set(entry.hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands], busyMsByTid: { ...entry.busyMsByTid } });
     return;
   }
   for (const tid of entry.tids) if (!known.tids.includes(tid)) known.tids.push(tid);
@@ -57,7 +59,13 @@ export function mergeEntry(state: Map<number, ObservedEntry>, entry: ObservedEnt
   }
   known.cpuTicks = Math.max(known.cpuTicks, entry.cpuTicks);
   known.maxAtOnce = Math.max(known.maxAtOnce, entry.maxAtOnce);
-  known.runnableMs = Math.max(known.runnableMs, entry.runnableMs);
+  // Two samplers read the same kernel counters: the later reading of each thread is the larger.
+  for (const [tid, ms] of Object.entries(entry.busyMsByTid)) known.busyMsByTid[Number(tid)] = Math.max(known.busyMsByTid[Number(tid)] ?? 0, ms);
+  known.runnableMs = Math.max(
+    known.runnableMs,
+    Object.values(known.busyMsByTid).reduce((sum, ms) => sum + ms, 0),
+  );
+  known.statesAtMs = Math.max(known.statesAtMs, entry.statesAtMs);
 }
 
 /**

@@ -30,7 +30,7 @@ export interface ObservedProcess {
   threadIds?: number;
   /** CPU time (user + system, all its threads) at the last sample, in ms. */
   cpuMs?: number;
-  /** Thread time spent running or ready to run (sampled every 10 ms), summed over its threads, in ms. */
+  /** Thread time spent running or ready to run (CPU time + run delay of schedstat, at each thread's last reading), summed over its threads, in ms. */
   runnableMs?: number;
   /** Command line, arguments joined by spaces: the last one seen (after exec, when an exec was seen). */
   command: string;

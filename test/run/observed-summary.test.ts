@@ -20,6 +20,7 @@ function entry(hostPid: number, pid: number, ppid: number, extra: Partial<Observ
     firstSeenMs: 10,
     cpuTicks: 0,
     runnableMs: 0,
+    busyMsByTid: {},
     statesAtMs: 10,
     ...extra,
   };
@@ -84,5 +85,24 @@ describe('coverage of a run by the samplers', () => {
     expect(combineCoverage({ samples: 10, longestGapMs: 80 }, { samples: 3, longestGapMs: 30 })).toEqual({ samples: 13, longestGapMs: 30 });
     expect(combineCoverage({ samples: 0, longestGapMs: 0 }, { samples: 3, longestGapMs: 30 })).toEqual({ samples: 3, longestGapMs: 30 });
     expect(combineCoverage({ samples: 4, longestGapMs: 9 }, { samples: 0, longestGapMs: 0 })).toEqual({ samples: 4, longestGapMs: 9 });
+  });
+});
+
+describe("the busy time of a process's threads", () => {
+  it('takes the latest reading of each thread from either sampler and sums the threads', () => {
+    const state = new Map<number, ObservedEntry>();
+    // The sampling thread read thread 104 late (3 s spinning) and 105 early; the main thread the other way round.
+    mergeEntry(state, entry(103, 3, 2, { tids: [103, 104, 105], busyMsByTid: { 103: 40, 104: 3000, 105: 200 }, runnableMs: 3240, statesAtMs: 3100 }));
+    mergeEntry(state, entry(103, 3, 2, { tids: [103, 104, 105], busyMsByTid: { 103: 45, 104: 1000, 105: 2000 }, runnableMs: 3045, statesAtMs: 2100 }));
+    expect(state.get(103)?.busyMsByTid).toEqual({ 103: 45, 104: 3000, 105: 2000 });
+    const [main] = summariseObserved(state.values(), supervisor);
+    expect(main?.runnableMs).toBe(5045);
+  });
+
+  it('keeps a thread that ended before the other sampler saw it', () => {
+    const state = new Map<number, ObservedEntry>();
+    mergeEntry(state, entry(103, 3, 2, { busyMsByTid: { 104: 2500 }, runnableMs: 2500 }));
+    mergeEntry(state, entry(103, 3, 2, { busyMsByTid: { 106: 700 }, runnableMs: 700 }));
+    expect(state.get(103)?.runnableMs).toBe(3200);
   });
 });
