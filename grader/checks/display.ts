@@ -49,5 +49,5 @@ export function quote(text: string, maxChars: number = MAX_QUOTE_CHARS): string 
 
 /** A count with its noun: `plural(2, 'line')` is "2 lines". */
 export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${count} ${noun}${count === 1 ? '' : /(s|sh|ch|x)$/.test(noun) ? 'es' : 's'}`;
 }

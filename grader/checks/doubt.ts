@@ -5,14 +5,18 @@ import type { ProgramRun } from '../run/types.js';
 import type { CheckOutcome } from './types.js';
 
 /**
- * The longest time without a sample of /proc after which the observer counts as starved, and
- * "not seen" no longer proves "did not run". Unloaded, the sampling thread samples every 2 ms;
- * with eight test suites on two cores (load 17-21), 30 observed runs had longest gaps of 9-86 ms
- * (median 23). The processes and threads the checks count live tens of ms at the least (a node
- * child that prints one line: 40-70 ms unloaded), and longer under the load that starves the
- * observer; a gap beyond 100 ms is the grader's doubt.
+ * The longest blind window of the observer (ObservationCoverage.longestGapMs: from the start of
+ * one sample of /proc to the end of the next) within which "not seen" still proves "did not run".
+ * The shortest-lived tasks the checks must see are a node child that prints one line (40-70 ms
+ * from fork to exit unloaded, longer under load) and a Worker that writes a line and ends (tens of
+ * ms); any task that lives longer than the window is surely seen whole by a sample. Unloaded, the
+ * sampling thread's windows are a few ms. Under load they grow (the sampler shares its scheduling
+ * group with everything the grader's session runs, while each program runs in a session, and so a
+ * scheduling autogroup, of its own: it is not slowed alike): measured 26-101 ms with three CPU
+ * burners in the grader's session at load 26, where a 100 ms bound let misses of 40-70 ms children
+ * through as the student's failure. Beyond this window, a missing task is the grader's doubt.
  */
-export const STARVED_GAP_MS = 100;
+export const STARVED_GAP_MS = 30;
 
 /** An outcome that says the grader could not measure, and why (not the student's failure). */
 export function graderDoubt(reason: string): CheckOutcome {

@@ -15,7 +15,16 @@
 import fs from 'node:fs';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ObservationCoverage, ObservedProcess } from './types.js';
-import { combineCoverage, mergeEntry, SampleClock, summariseObserved, type ObservedEntry } from './observed-summary.js';
+import {
+  combineCoverage,
+  foldCoverage,
+  foldSample,
+  mergeEntry,
+  startFold,
+  summariseObserved,
+  type ObservedEntry,
+  type SampleFold,
+} from './observed-summary.js';
 
 /** Where the run's processes are found on the host, and which of them are the sandbox's own. */
 export interface ObserveRoots {
@@ -44,10 +53,10 @@ interface RootValues {
   extra: number[];
 }
 
-/** What the sampling thread sends: the entries that changed, and how well it has covered the run so far. */
+/** What the sampling thread sends after each sample: the entries that changed, and its coverage of the run so far. */
 interface SamplerMessage {
   entries: ObservedEntry[];
-  coverage: ObservationCoverage;
+  fold: SampleFold;
 }
 
 /** One process as one sample read it. */
@@ -164,10 +173,10 @@ function samplerCore(fsModule: typeof fs) {
   const updateEntry = entryUpdater(parts.threadBusyMs);
   /**
    * One sample: updates `state`; returns the host pids whose entry changed (new, new threads,
-   * command, CPU). Every process under the roots but the sandbox's own is kept, the supervisor's
+   * command, CPU) and how many processes of the run it found alive. Every process under the roots but the sandbox's own is kept, the supervisor's
    * helpers too: which child of the supervisor is the program is only sure once the run is over.
    */
-  const sampleOnce = (roots: RootValues, state: Map<number, ObservedEntry>, nowMs: number, trackStates: boolean): number[] => {
+  const sampleOnce = (roots: RootValues, state: Map<number, ObservedEntry>, nowMs: number, trackStates: boolean): { changed: number[]; alive: number } => {
     const hostPids = new Set<number>();
     const walk = (pid: number): void => {
       for (const child of parts.children(pid)) {
@@ -187,8 +196,10 @@ function samplerCore(fsModule: typeof fs) {
       if (sample !== undefined) samples.set(hostPid, sample);
     }
     const changed: number[] = [];
+    let alive = 0;
     for (const [hostPid, sample] of samples) {
       if (hostPid === roots.treeRoot || roots.sandbox.includes(sample.pid)) continue;
+      alive++;
       const ppid = samples.get(sample.hostPpid)?.pid ?? parts.readSample(sample.hostPpid)?.pid ?? 0;
       const tids = parts.threadIds(hostPid);
       // An empty command line: the process was exiting (or not yet set up) as it was read.
@@ -216,7 +227,7 @@ function samplerCore(fsModule: typeof fs) {
       }
       if (updateEntry(known, sample, tids, nowMs, trackStates)) changed.push(hostPid);
     }
-    return changed;
+    return { changed, alive };
   };
   return { sampleOnce };
 }
@@ -229,28 +240,25 @@ const fs = require('node:fs');
 const samplerParts = ${samplerParts.toString()};
 const entryUpdater = ${entryUpdater.toString()};
 const core = (${samplerCore.toString()})(fs);
+const startFold = ${startFold.toString()};
+const foldSample = ${foldSample.toString()};
 const watched = new Map();
 let timer;
 const tick = () => {
   for (const w of watched.values()) {
-    const now = performance.timeOrigin + performance.now() - w.t0;
-    let changed;
-    try { changed = core.sampleOnce(w.roots, w.state, Math.round(now), true); } catch { continue; }
-    w.samples++;
-    const gap = now - w.lastMs;
-    w.lastMs = now;
-    const longer = gap > w.longestGapMs;
-    if (longer) w.longestGapMs = gap;
-    if (changed.length > 0 || longer || w.samples === 1) {
-      const coverage = { samples: w.samples, longestGapMs: Math.round(w.longestGapMs) };
-      w.port.postMessage({ entries: changed.map((pid) => w.state.get(pid)), coverage });
-    }
+    const clock = () => performance.timeOrigin + performance.now() - w.t0;
+    const start = clock();
+    let found;
+    try { found = core.sampleOnce(w.roots, w.state, Math.round(start), true); } catch { continue; }
+    w.fold = foldSample(w.fold, start, clock(), found.alive);
+    // Every sample is told (its times bound the blind windows), with the entries it changed.
+    w.port.postMessage({ entries: found.changed.map((pid) => w.state.get(pid)), fold: w.fold });
   }
   if (watched.size === 0) { clearInterval(timer); timer = undefined; }
 };
 parentPort.on('message', (m) => {
   if (m.type === 'start') {
-    watched.set(m.id, { port: m.port, roots: m.roots, t0: m.t0, state: new Map(), samples: 0, lastMs: m.fromMs, longestGapMs: 0 });
+    watched.set(m.id, { port: m.port, roots: m.roots, t0: m.t0, state: new Map(), fold: startFold(m.fromMs) });
     if (timer === undefined) timer = setInterval(tick, ${SAMPLE_MS});
     tick();
   } else if (m.type === 'roots') {
@@ -319,24 +327,25 @@ export class ProcessObserver {
   private readonly port: MessagePort | undefined;
   private readonly worker: Worker | undefined;
   private lastRoots = '';
-  /** The sampling thread's coverage, as last reported; the main thread's own clock. */
-  private threadCoverage: ObservationCoverage = { samples: 0, longestGapMs: 0 };
-  private readonly mainClock: SampleClock;
+  /** The sampling thread's coverage, as last reported; the main thread's own (its fallback samples). */
+  private threadFold: SampleFold;
+  private mainFold: SampleFold;
 
   constructor(
     private readonly roots: ObserveRoots,
     private readonly t0: number,
     intervalMs = 10,
   ) {
-    this.mainClock = new SampleClock(performance.now() - t0);
+    // Windows count from now: the program cannot have started before its launcher was spawned.
+    const fromMs = performance.now() - t0;
+    this.threadFold = startFold(fromMs);
+    this.mainFold = startFold(fromMs);
     this.worker = samplingWorker();
     if (this.worker !== undefined) {
       const channel = new MessageChannel();
       this.port = channel.port1;
       const t0Epoch = performance.timeOrigin + t0;
       try {
-        // Gaps count from now: the program cannot have started before its launcher was spawned.
-        const fromMs = performance.now() - t0;
         this.worker.postMessage({ type: 'start', id: this.id, port: channel.port2, roots: this.rootValues(), t0: t0Epoch, fromMs }, [channel.port2]);
       } catch {
         this.port = undefined;
@@ -355,7 +364,7 @@ export class ProcessObserver {
       const received: { message: SamplerMessage } | undefined = receiveMessageOnPort(this.port);
       if (received === undefined) return;
       for (const entry of received.message.entries) mergeEntry(this.state, entry);
-      this.threadCoverage = received.message.coverage;
+      this.threadFold = received.message.fold;
     }
   }
 
@@ -372,8 +381,8 @@ export class ProcessObserver {
     for (const [hostPid, entry] of this.state) own.set(hostPid, { ...entry, tids: [...entry.tids], commands: [...entry.commands] });
     const nowMs = performance.now() - this.t0;
     // Thread states are the sampling thread's to track (one clock); here only without it.
-    const changed = mainThreadCore.sampleOnce(roots, own, Math.round(nowMs), this.port === undefined);
-    this.mainClock.tick(nowMs);
+    const { changed, alive } = mainThreadCore.sampleOnce(roots, own, Math.round(nowMs), this.port === undefined);
+    this.mainFold = foldSample(this.mainFold, nowMs, performance.now() - this.t0, alive);
     for (const hostPid of changed) mergeEntry(this.state, own.get(hostPid)!);
   }
 
@@ -381,12 +390,13 @@ export class ProcessObserver {
   stop(): { processes: ObservedProcess[]; coverage: ObservationCoverage } {
     clearInterval(this.timer);
     this.drain();
+    const untilMs = performance.now() - this.t0;
     if (this.worker !== undefined && this.port !== undefined) {
       this.worker.postMessage({ type: 'stop', id: this.id });
       this.port.close();
     }
     const processes = summariseObserved(this.state.values(), { supervisor: this.roots.supervisorPid(), main: this.roots.mainPid() });
-    return { processes, coverage: combineCoverage(this.threadCoverage, this.mainClock.coverage()) };
+    return { processes, coverage: combineCoverage(foldCoverage(this.threadFold, untilMs), foldCoverage(this.mainFold, untilMs)) };
   }
 }
 

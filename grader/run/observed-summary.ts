@@ -105,29 +105,57 @@ export function summariseObserved(entries: Iterable<ObservedEntry>, roots: Final
   });
 }
 
-/** Sample times of one sampler, folded as they come: how many, and the longest gap since the start. */
-export class SampleClock {
-  private count = 0;
-  private longest = 0;
+/**
+ * One sampler's coverage of a run, folded sample by sample. A task (process or thread) is surely
+ * seen when a whole sample (its start, when the tree is walked, to its end, when every process of
+ * it has been read) falls within the task's life. So what a sampler could miss is bounded by its
+ * longest blind window: from the start of one sample to the end of the next (from when sampling
+ * began to the end of the first; from the start of the last to the run's end, unless that sample
+ * already found the run over). A task that lived longer than that was seen.
+ */
+export interface SampleFold {
+  samples: number;
+  /** The longest window so far, in ms. */
+  longestMs: number;
+  /** When the last sample started (or sampling began), in ms since the run's start. */
+  lastStartMs: number;
+  /** Whether some sample found a process of the run. */
+  seenAny: boolean;
+  /** Whether the last sample found one (false: the run was over, or not yet started). */
+  lastAlive: boolean;
+}
 
-  /** `fromMs`: when sampling began (ms since the start), the origin of the first gap. */
-  constructor(private lastMs = 0) {}
+/** A fold before any sample: sampling began at `fromMs`. Self-contained (the sampling thread gets its source). */
+export function startFold(fromMs: number): SampleFold {
+  return { samples: 0, longestMs: 0, lastStartMs: fromMs, seenAny: false, lastAlive: false };
+}
 
-  /** Record a sample taken `nowMs` after the start. */
-  tick(nowMs: number): void {
-    this.count++;
-    this.longest = Math.max(this.longest, nowMs - this.lastMs);
-    this.lastMs = nowMs;
-  }
-
-  coverage(): ObservationCoverage {
-    return { samples: this.count, longestGapMs: Math.round(this.longest) };
-  }
+/** The fold after one more sample, taken from `startMs` to `endMs`, that found `alive` processes of the run. Self-contained. */
+export function foldSample(fold: SampleFold, startMs: number, endMs: number, alive: number): SampleFold {
+  return {
+    samples: fold.samples + 1,
+    longestMs: Math.max(fold.longestMs, endMs - fold.lastStartMs),
+    lastStartMs: startMs,
+    seenAny: fold.seenAny || alive > 0,
+    lastAlive: alive > 0,
+  };
 }
 
 /**
- * Two samplers together: the longest gap of their union is at most the shorter of their longest
- * gaps (a gap of the union lies inside a gap of each), so that is a safe bound. A sampler that
+ * The coverage of a run observed until `untilMs` (when the observer stopped, after the run): the
+ * last window counts to then, unless the last sample came after every process of the run had been
+ * seen and was gone (a run never seen at all is not over: it may have run in between).
+ */
+export function foldCoverage(fold: SampleFold, untilMs: number): ObservationCoverage {
+  const over = fold.seenAny && !fold.lastAlive;
+  const trailing = over ? 0 : untilMs - fold.lastStartMs;
+  return { samples: fold.samples, longestGapMs: Math.round(Math.max(fold.longestMs, trailing)) };
+}
+
+/**
+ * Two samplers together: the longest blind window of their union is at most the shorter of their
+ * longest windows (any stretch that holds a whole sample of one holds a sample of the union), so
+ * that is a safe bound. A sampler that
  * took no sample does not count.
  */
 export function combineCoverage(a: ObservationCoverage, b: ObservationCoverage): ObservationCoverage {

@@ -47,7 +47,11 @@ export interface ObservedProcess {
 export interface ObservationCoverage {
   /** Samples of /proc taken while the run was observed (every sampler together). */
   samples: number;
-  /** Longest time without a sample, from the start to the last sample, in ms. */
+  /**
+   * The longest blind window, in ms: a process or thread that lived longer than this was surely
+   * seen (from the start of one sample to the end of the next, from sampling's start to the first,
+   * from the last to the run's end; observed-summary.ts, foldSample).
+   */
   longestGapMs: number;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isMeasurementError } from '../../grader/grade/measurement-doubt.js';
 import { loadSpec } from '../../grader/spec/load.js';
 import { describeFailures, gradeWith, machineIsBusy, root, specSlugs, variantsOf } from './catalog.js';
 
@@ -15,6 +16,9 @@ describe.concurrent('every known-bad variant is rejected by the check meant to c
         if (!expectation) return;
         const result = await gradeWith(spec, path.join(root, 'reference', slug, 'wrong', variant), expectation.tests);
         const failed = result.tests.filter((t) => t.status === 'failed');
+        // On a busy machine the grader may doubt its own measurement of every named test (its
+        // error, "not your fault"): the variant is not passed, only not judged. A pass never counts.
+        if (failed.length === 0 && result.tests.length > 0 && result.tests.every(isMeasurementError) && machineIsBusy()) return;
         expect(failed.length, `the variant passed ${expectation.tests.map((t) => `"${t}"`).join(' and ')}`).toBeGreaterThan(0);
         const byKind = failed.flatMap((t) => t.checks).filter((c) => !c.passed && c.check === expectation.check);
         expect(byKind.length, `expected a failing "${expectation.check}" check; got:\n${describeFailures(result)}`).toBeGreaterThan(0);

@@ -92,6 +92,23 @@ describe('processes', () => {
     expect(close.message).toContain('99 was not a process of your program');
   });
 
+  it('doubts a missing child when its blind window could have held one (a node child lives 40-70 ms), even one well under 100 ms', () => {
+    // Flake run 6 (load 25-31): a starved observer's windows of 40-100 ms let 40-70 ms children pass unseen.
+    const window60 = { samples: 40, longestGapMs: 60 };
+    const unseen = processesCheck.run(config, makeContext(printing(['Hello from child 12'], { mainPid: 3, processes: [main], observation: window60 })));
+    expect(unseen.passed).toBe(false);
+    expect(unseen.doubt).toContain('went 60 ms without a sample');
+    const few = processesCheck.run({ descendants: { min: 1 } }, makeContext(printing([], { mainPid: 3, processes: [main], observation: window60 })));
+    expect(few.doubt).toContain('went 60 ms without a sample');
+    // A window shorter than any child's life: the child did not run.
+    const sure = processesCheck.run(
+      { descendants: { min: 1 } },
+      makeContext(printing([], { mainPid: 3, processes: [main], observation: { samples: 40, longestGapMs: 20 } })),
+    );
+    expect(sure.doubt).toBeUndefined();
+    expect(sure.message).toContain('Only 0 child processes');
+  });
+
   it('needs observe', () => {
     expect(() => processesCheck.run(config, makeContext(printing([])))).toThrow(/observe: true/);
   });
@@ -165,6 +182,11 @@ describe('threads', () => {
     const sure = threadsCheck.run({ workers: { min: 1 } }, close);
     expect(sure.passed).toBe(false);
     expect(sure.doubt).toBeUndefined();
+    // A window that could hold a Worker's whole life (tens of ms): doubt, not the student's failure.
+    const window50 = withBaseline(
+      printing([], { mainPid: 3, env: { UV_THREADPOOL_SIZE: '1' }, processes: [proc(3, { threadIds: bare })], observation: { samples: 30, longestGapMs: 50 } }),
+    );
+    expect(threadsCheck.run({ workers: { min: 1 } }, window50).doubt).toContain('went 50 ms without a sample');
   });
 });
 

@@ -1,7 +1,16 @@
 // What the observer's samples say once a run is over: which command each process ran, whether the
 // grader may have seen a process only between its fork and its exec, and how well it sampled.
 import { describe, expect, it } from 'vitest';
-import { combineCoverage, mergeEntry, SampleClock, seenBeforeExecOnly, summariseObserved, type ObservedEntry } from '../../grader/run/observed-summary.js';
+import {
+  combineCoverage,
+  foldCoverage,
+  foldSample,
+  mergeEntry,
+  seenBeforeExecOnly,
+  startFold,
+  summariseObserved,
+  type ObservedEntry,
+} from '../../grader/run/observed-summary.js';
 
 const PARENT = 'node /program/solution.js';
 const CHILD = 'node /program/child.js 1';
@@ -74,11 +83,67 @@ describe("which processes are the program's", () => {
 });
 
 describe('coverage of a run by the samplers', () => {
-  it('counts samples and the longest gap from the start', () => {
-    const clock = new SampleClock();
-    expect(clock.coverage()).toEqual({ samples: 0, longestGapMs: 0 });
-    for (const at of [40, 42, 44, 120, 122]) clock.tick(at);
-    expect(clock.coverage()).toEqual({ samples: 5, longestGapMs: 76 });
+  /** The fold of samples given as [start, end, alive] from `fromMs`. */
+  const fold = (fromMs: number, samples: [number, number, number][]) =>
+    samples.reduce((f, [start, end, alive]) => foldSample(f, start, end, alive), startFold(fromMs));
+
+  it('bounds what could be missed by the start of one sample to the end of the next', () => {
+    // A sample that takes long (from 44 to 110) leaves a task living 46..108 unseen: the window is 44..122.
+    const f = fold(40, [
+      [40, 41, 1],
+      [42, 43, 1],
+      [44, 110, 1],
+      [120, 122, 1],
+      [124, 125, 0],
+    ]);
+    expect(foldCoverage(f, 200)).toEqual({ samples: 5, longestGapMs: 78 });
+  });
+
+  it('counts from when sampling began to the end of the first sample', () => {
+    expect(
+      foldCoverage(
+        fold(10, [
+          [60, 61, 1],
+          [62, 63, 0],
+        ]),
+        70,
+      ),
+    ).toEqual({ samples: 2, longestGapMs: 51 });
+  });
+
+  it('counts the last window to the stop unless the last sample found the run over', () => {
+    // Still alive at the last sample: anything could have run from its start to the stop.
+    expect(
+      foldCoverage(
+        fold(0, [
+          [0, 1, 1],
+          [2, 3, 1],
+        ]),
+        90,
+      ),
+    ).toEqual({ samples: 2, longestGapMs: 88 });
+    // The last sample found the run gone after having seen it: nothing ran after it.
+    expect(
+      foldCoverage(
+        fold(0, [
+          [0, 1, 1],
+          [2, 3, 0],
+        ]),
+        90,
+      ),
+    ).toEqual({ samples: 2, longestGapMs: 3 });
+    // Never saw the run: it may have run after the last sample.
+    expect(
+      foldCoverage(
+        fold(0, [
+          [0, 1, 0],
+          [2, 3, 0],
+        ]),
+        90,
+      ),
+    ).toEqual({ samples: 2, longestGapMs: 88 });
+    // No sample at all: the whole run is one window.
+    expect(foldCoverage(startFold(5), 90)).toEqual({ samples: 0, longestGapMs: 85 });
   });
 
   it('bounds the gap of two samplers by the shorter one, ignoring one that took no sample', () => {
