@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failuresFirstApplies } from '../../grader/cli/grade-command.js';
 import { grade } from '../../grader/grade/grade.js';
-import { isCostly, NOT_RUN_FIX_FAILURES } from '../../grader/grade/test-cost.js';
+import { isCostly, leastDurationMs, NOT_RUN_FIX_FAILURES, SLOW_TEST_MS } from '../../grader/grade/test-cost.js';
 import { consoleReporter } from '../../grader/report/console.js';
 import type { Reporter } from '../../grader/report/types.js';
 import { makeTest } from '../checks/helpers.js';
@@ -24,6 +24,30 @@ describe('which tests are costly', () => {
     expect(isCostly(makeTest({ feed: { text: 'a', splits: ['random'], randomRuns: 1 } }))).toBe(false);
     expect(isCostly(makeTest({ feed: { text: 'a', splits: ['random'] } }))).toBe(true);
   });
+  it('a test that its own checks make last about a second or more is costly: it cannot fail fast', () => {
+    const elapsed = (minMs: number) => makeTest({ checks: [{ check: 'elapsed', minMs }] });
+    expect(leastDurationMs(elapsed(2000))).toBe(2000);
+    expect(isCostly(elapsed(2000))).toBe(true);
+    expect(isCostly(elapsed(SLOW_TEST_MS - 1))).toBe(false);
+    const timing = makeTest({
+      checks: [
+        {
+          check: 'timing',
+          rules: [
+            { line: 'b', after: 'a', minMs: 300 },
+            { line: 'c', after: 'b', minMs: 1000 },
+          ],
+        },
+      ],
+    });
+    expect(leastDurationMs(timing)).toBe(1000);
+    const intervals = makeTest({ checks: [{ check: 'intervals', pattern: 'x', minGapsMs: [0, 400, 400, 400] }] });
+    expect(leastDurationMs(intervals)).toBe(1200);
+    const steps = makeTest({ steps: [{ expect: 'ready' }, { waitMs: 600 }, { send: 'x' }, { waitMs: 500 }] });
+    expect(leastDurationMs(steps)).toBe(1100);
+    expect(isCostly(steps)).toBe(true);
+    expect(leastDurationMs(makeTest({ checks: [{ check: 'exit', code: 0 }] }))).toBe(0);
+  });
 });
 
 describe('when failures-first applies', () => {
@@ -39,7 +63,7 @@ describe('when failures-first applies', () => {
   });
 });
 
-describe('failures first (time-elapsed: two cheap tests, one exclusive timing test)', () => {
+describe("failures first (time-elapsed: two quick tests, a one-core timing test and the slide's 2 s sleep)", () => {
   let solutions: string;
   beforeAll(async () => {
     solutions = await mkdtemp(path.join(tmpdir(), 'failures-first-'));
