@@ -11,6 +11,11 @@ export interface TreeActivity {
   cpuMs: number;
   /** Time its threads were runnable but waiting for a CPU (schedstat run_delay), in ms. */
   waitMs: number;
+  /**
+   * CPU time + CPU waiting of each process read, by host pid, in ms: two readings are compared
+   * process by process (one that ended or was not found meanwhile is not "idle").
+   */
+  byPid?: Readonly<Record<number, number>>;
 }
 
 /** Kernel clock ticks per second for /proc/PID/stat times (USER_HZ: 100 on every Linux the grader runs on). */
@@ -57,9 +62,13 @@ export function runDelayNsOfSchedstat(schedstat: string): number | undefined {
 export function readTreeActivity(pids: readonly number[]): TreeActivity {
   let ticks = 0;
   let delayNs = 0;
+  const byPid: Record<number, number> = {};
   for (const pid of pids) {
     const stat = read(`/proc/${pid}/stat`);
-    ticks += (stat === undefined ? undefined : cpuTicksOfStat(stat)) ?? 0;
+    const pidTicks = stat === undefined ? undefined : cpuTicksOfStat(stat);
+    if (pidTicks === undefined) continue;
+    ticks += pidTicks;
+    let pidDelayNs = 0;
     let tids: string[] = [];
     try {
       tids = fs.readdirSync(`/proc/${pid}/task`);
@@ -68,18 +77,31 @@ export function readTreeActivity(pids: readonly number[]): TreeActivity {
     }
     for (const tid of tids) {
       const schedstat = read(`/proc/${pid}/task/${tid}/schedstat`);
-      delayNs += (schedstat === undefined ? undefined : runDelayNsOfSchedstat(schedstat)) ?? 0;
+      pidDelayNs += (schedstat === undefined ? undefined : runDelayNsOfSchedstat(schedstat)) ?? 0;
     }
+    delayNs += pidDelayNs;
+    byPid[pid] = (pidTicks * 1000) / TICKS_PER_SECOND + pidDelayNs / 1e6;
   }
-  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, waitMs: delayNs / 1e6 };
+  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, waitMs: delayNs / 1e6, byPid };
 }
 
 /**
  * True when the tree ran or waited for a CPU for a real share of the window between two readings:
- * a silent program that is working (or starved), not stuck.
+ * a silent program that is working (or starved), not stuck. With readings by process, the
+ * processes read both times count what they did between, the ones that appeared count all they
+ * did, and ones gone meanwhile count nothing; when no process was read both times (the tree was
+ * not found in one reading: it was ending, or its listing raced), the grader cannot tell, and the
+ * tree counts as working (the timeout still bounds the run): never "stuck" for a measurement miss.
  */
 export function workedBetween(before: TreeActivity, now: TreeActivity, windowMs: number): boolean {
-  const busyMs = now.cpuMs - before.cpuMs + (now.waitMs - before.waitMs);
+  if (before.byPid === undefined || now.byPid === undefined) {
+    const busyMs = now.cpuMs - before.cpuMs + (now.waitMs - before.waitMs);
+    return busyMs >= WORKING_SHARE * windowMs;
+  }
+  const earlier = before.byPid;
+  const pids = Object.keys(now.byPid).map(Number);
+  if (!pids.some((pid) => earlier[pid] !== undefined)) return true;
+  const busyMs = pids.reduce((sum, pid) => sum + (now.byPid?.[pid] ?? 0) - (earlier[pid] ?? 0), 0);
   return busyMs >= WORKING_SHARE * windowMs;
 }
 

@@ -31,8 +31,10 @@ describe('reading /proc', () => {
     let x = 0;
     for (let i = 0; i < 2e7; i++) x += i % 3;
     expect(x).toBeGreaterThan(0);
-    expect(readTreeActivity([process.pid]).cpuMs).toBeGreaterThan(0);
-    expect(readTreeActivity([2 ** 22 + 1])).toEqual({ cpuMs: 0, waitMs: 0 });
+    const own = readTreeActivity([process.pid]);
+    expect(own.cpuMs).toBeGreaterThan(0);
+    expect(own.byPid?.[process.pid]).toBeGreaterThanOrEqual(own.cpuMs);
+    expect(readTreeActivity([2 ** 22 + 1])).toEqual({ cpuMs: 0, waitMs: 0, byPid: {} });
   });
 });
 
@@ -47,6 +49,23 @@ describe('silent but working', () => {
   it('a tree that neither ran nor waited for a CPU (blocked, deadlocked) is stuck', () => {
     expect(workedBetween(before, { cpuMs: 1010, waitMs: 501 }, 1500)).toBe(false);
     expect(workedBetween(before, before, 1500)).toBe(false);
+  });
+});
+
+describe('silent but working, process by process', () => {
+  const reading = (byPid: Record<number, number>) => ({ cpuMs: 0, waitMs: 0, byPid });
+  it('a spinning process read both times is working, a blocked one is stuck', () => {
+    expect(workedBetween(reading({ 10: 300, 11: 1000 }), reading({ 10: 300, 11: 1200 }), 200)).toBe(true);
+    expect(workedBetween(reading({ 10: 300, 11: 1000 }), reading({ 10: 300, 11: 1001 }), 200)).toBe(false);
+  });
+  it('a tree not found in one reading (ending, or its listing raced) is not called stuck', () => {
+    // The totals alone would say the tree did -1300 ms of work: "stuck".
+    expect(workedBetween(reading({ 10: 300, 11: 1000 }), reading({}), 200)).toBe(true);
+    expect(workedBetween(reading({}), reading({ 10: 300 }), 200)).toBe(true);
+  });
+  it('a process that ended meanwhile takes nothing away from the others; one that appeared counts all it did', () => {
+    expect(workedBetween(reading({ 10: 300, 11: 5000 }), reading({ 10: 301 }), 200)).toBe(false);
+    expect(workedBetween(reading({ 10: 300, 11: 5000 }), reading({ 10: 300, 11: 5000, 12: 40 }), 200)).toBe(true);
   });
 });
 
