@@ -101,6 +101,20 @@ function samplerParts(fsModule: typeof fs) {
     return { pid: nspid?.[nspid.length - 1] ?? hostPid, hostPpid, command, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 };
   };
   /**
+   * A process already known by its pid as the program sees it: only its stat (state, parent, CPU)
+   * and command line are read again, which keeps each sample short (a long sample is a wide blind
+   * window, and a sampler that works more gets less of the CPU under load).
+   */
+  const readKnown = (hostPid: number, pid: number): Sample | undefined => {
+    const stat = read(`/proc/${hostPid}/stat`);
+    if (stat === undefined) return undefined;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
+    const command = (read(`/proc/${hostPid}/cmdline`) ?? '').replace(/\0+$/, '').split('\0').join(' ');
+    const cpuTicks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    return { pid, hostPpid: Number(fields[1] ?? 0), command, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 };
+  };
+  /**
    * How long one thread has been busy so far, in ms: its CPU time plus the time it waited, ready
    * to run, for a processor (the first two fields of schedstat, in ns, which the kernel accounts
    * exactly). A thread that spins adds the wall time whatever the load; one that sleeps adds nothing.
@@ -117,7 +131,7 @@ function samplerParts(fsModule: typeof fs) {
       return [];
     }
   };
-  return { children, readSample, threadIds, threadBusyMs };
+  return { children, readSample, readKnown, threadIds, threadBusyMs };
 }
 
 /**
@@ -192,7 +206,8 @@ function samplerCore(fsModule: typeof fs) {
     }
     const samples = new Map<number, Sample>();
     for (const hostPid of hostPids) {
-      const sample = parts.readSample(hostPid);
+      const known = state.get(hostPid);
+      const sample = known === undefined ? parts.readSample(hostPid) : parts.readKnown(hostPid, known.pid);
       if (sample !== undefined) samples.set(hostPid, sample);
     }
     const changed: number[] = [];
@@ -200,12 +215,13 @@ function samplerCore(fsModule: typeof fs) {
     for (const [hostPid, sample] of samples) {
       if (hostPid === roots.treeRoot || roots.sandbox.includes(sample.pid)) continue;
       alive++;
-      const ppid = samples.get(sample.hostPpid)?.pid ?? parts.readSample(sample.hostPpid)?.pid ?? 0;
       const tids = parts.threadIds(hostPid);
       // An empty command line: the process was exiting (or not yet set up) as it was read.
       const command = sample.command;
       const known = state.get(hostPid);
       if (known === undefined) {
+        // The parent, as the program sees it, is needed once: when the process is first seen.
+        const ppid = samples.get(sample.hostPpid)?.pid ?? parts.readSample(sample.hostPpid)?.pid ?? 0;
         state.set(hostPid, {
           hostPid,
           pid: sample.pid,
