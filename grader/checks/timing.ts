@@ -8,6 +8,7 @@ import { formatDuration } from './elapsed.js';
 import { lineLabel, streamLines } from './streams.js';
 import { isBindingPlaceholder, matchLine, NO_BINDINGS, parseTemplate, templateEnvironment, type LineTemplate, type TemplateEnvironment } from './template.js';
 import type { ProgramRun } from '../run/types.js';
+import { graderDoubt } from './doubt.js';
 
 /** How one kind of line is timed. */
 export interface TimingRule {
@@ -26,6 +27,44 @@ export interface TimingRule {
 
 /** Default slack: a reliability run under CPU burners saw the grader note a line up to ~60 ms late. */
 export const DEFAULT_TIMING_SLACK_MS = 100;
+
+/**
+ * How wide the grader's window on one measured gap may be before its reading of the output counts
+ * as stalled: it polls the output's size every 4 ms, so an unloaded window is ~10 ms wide; a
+ * window of 50 ms or more means the grader itself was held up while the lines arrived.
+ */
+export const STALLED_READING_MS = 50;
+
+/** A measured gap against a rule's bounds: within them, outside them, or the grader cannot tell. */
+export type GapVerdict = 'within' | 'outside' | 'unsure';
+
+/**
+ * Judges a gap the grader knows only within [shortestMs, longestMs] (its polls of the output).
+ * Outside only when every reading in the window is outside the bound (with slack); within when
+ * every reading is within; in between, the slack decides for the program when the window is as
+ * narrow as the polls make it, and the grader cannot tell when its reading stalled (a wide window):
+ * its doubt (a retry, then its error), never a pass or a failure it did not measure.
+ */
+export function judgeGap(
+  shortestMs: number,
+  longestMs: number,
+  bounds: { minMs?: number | undefined; maxMs?: number | undefined },
+  slackMs: number,
+): GapVerdict {
+  const stalled = longestMs - shortestMs >= STALLED_READING_MS;
+  let verdict: GapVerdict = 'within';
+  if (bounds.minMs !== undefined) {
+    const least = bounds.minMs - slackMs;
+    if (longestMs < least) return 'outside';
+    if (shortestMs < least && stalled) verdict = 'unsure';
+  }
+  if (bounds.maxMs !== undefined) {
+    const most = bounds.maxMs + slackMs;
+    if (shortestMs > most) return 'outside';
+    if (longestMs > most && stalled) verdict = 'unsure';
+  }
+  return verdict;
+}
 
 interface ParsedRule {
   rule: TimingRule;
@@ -132,6 +171,7 @@ export const timingCheck: CheckKind<typeof schema> = {
       after: (rule.after === undefined ? [] : Array.isArray(rule.after) ? rule.after : [rule.after]).map(parseTemplate),
     }));
     let timed = 0;
+    let unsure: string | undefined;
     for (const rule of rules) {
       let matchedAny = false;
       for (const [index, line] of lines.entries()) {
@@ -149,19 +189,24 @@ export const timingCheck: CheckKind<typeof schema> = {
         const [atLatest, atEarliest, fromLatest, fromEarliest] = [latest(index), earliest(index), latest(anchor), earliest(anchor)];
         if (atLatest === undefined || atEarliest === undefined || fromLatest === undefined || fromEarliest === undefined) continue;
         // Each arrival is known within the grader's polls; where the grader itself stalled, the
-        // window is wide, and the program gets the benefit of it: never a failure from its doubt.
+        // window is wide: a line that may or may not be in time is its doubt, never a verdict.
         const longestGap = atLatest - fromEarliest;
         const shortestGap = atEarliest - fromLatest;
         timed++;
         const { minMs, maxMs } = rule.rule;
-        if (minMs !== undefined && longestGap < minMs - slack) {
+        const verdict = judgeGap(shortestGap, longestGap, rule.rule, slack);
+        if (verdict === 'unsure') {
+          unsure ??= `its reading of your output stalled: ${label.toLowerCase()} ${quote(line)} came between ${formatDuration(Math.max(0, shortestGap))} and ${formatDuration(longestGap)} after ${describeAnchor(run, lines, anchor)} as far as it can tell, and ${minMs !== undefined ? `at least ${formatDuration(minMs)}` : `at most ${formatDuration(maxMs ?? 0)}`} is expected`;
+          continue;
+        }
+        if (verdict === 'outside' && minMs !== undefined && longestGap < minMs - slack) {
           return {
             passed: false,
             message: `${label} ${quote(line)} came ${formatDuration(Math.max(0, longestGap))} after ${describeAnchor(run, lines, anchor)}, but it should come at least ${formatDuration(minMs)} after it (the pause before it).`,
             hint: `The timing is part of the exercise: ${PAUSE_ADVICE}.`,
           };
         }
-        if (maxMs !== undefined && shortestGap > maxMs + slack) {
+        if (verdict === 'outside' && maxMs !== undefined && shortestGap > maxMs + slack) {
           return {
             passed: false,
             message: `${label} ${quote(line)} came ${formatDuration(shortestGap)} after ${describeAnchor(run, lines, anchor)}, but it should come within ${formatDuration(maxMs)} of it.`,
@@ -173,6 +218,8 @@ export const timingCheck: CheckKind<typeof schema> = {
         return { passed: false, message: `No line like ${quote(rule.rule.line)} was printed, so when it came could not be checked.` };
       }
     }
+    // A line surely out of time is the program's failure whatever else the grader doubted.
+    if (unsure !== undefined) return graderDoubt(unsure);
     return { passed: true, message: `The ${plural(timed, 'timed line')} came when promised (within ${formatDuration(slack)} of the grader's clock).` };
   },
 };

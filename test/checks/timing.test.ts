@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timingCheck } from '../../grader/checks/timing.js';
+import { judgeGap, timingCheck } from '../../grader/checks/timing.js';
 import { lineArrivals } from '../../grader/run/arrivals.js';
 import { makeContext, makeRun } from './helpers.js';
 
@@ -36,14 +36,32 @@ describe('timing', () => {
     expect(outcome.hint).toContain('pause before printing the line');
   });
 
-  it('never fails a program for the grader stalling: a line seen late may have come as early as the poll before', () => {
+  it('neither fails nor passes a program for the grader stalling: a line seen late may have come as early as the poll before', () => {
     const rule = { rules: [{ line: 'two', after: 'one', minMs: 240 }], slackMs: 150 };
-    // "one" was first seen 200 ms late (the grader's poller stalled), "two" on time: 45 ms apart as seen.
-    const stalled = makeContext(makeRun({ stdout: 'one\ntwo\n', lineArrivalsMs: [600, 645], lineEarliestMs: [400, 641] }));
-    expect(timingCheck.run(rule, stalled).passed).toBe(true);
+    // "one" was first seen 200 ms late (the grader's poller stalled), "two" on time: 45 ms apart as seen,
+    // but as much as 245 ms apart for all the grader knows: its doubt (a retry, then its error).
+    const stalled = timingCheck.run(rule, makeContext(makeRun({ stdout: 'one\ntwo\n', lineArrivalsMs: [600, 645], lineEarliestMs: [400, 641] })));
+    expect(stalled.passed).toBe(false);
+    expect(stalled.doubt).toBe(
+      'its reading of your output stalled: line 2 `two` came between 41 ms and 245 ms after line 1 `one` as far as it can tell, and at least 240 ms is expected',
+    );
     // The same lines seen on time, 45 ms apart: a pause missing.
     const prompt = makeContext(makeRun({ stdout: 'one\ntwo\n', lineArrivalsMs: [600, 645], lineEarliestMs: [596, 641] }));
     expect(timingCheck.run(rule, prompt).passed).toBe(false);
+  });
+
+  it('fails a line surely out of time even when it doubted another', () => {
+    const rule = {
+      rules: [
+        { line: 'two', after: 'one', minMs: 240 },
+        { line: 'three', after: 'two', minMs: 240 },
+      ],
+      slackMs: 150,
+    };
+    const run = makeContext(makeRun({ stdout: 'one\ntwo\nthree\n', lineArrivalsMs: [600, 645, 650], lineEarliestMs: [400, 641, 646] }));
+    const outcome = timingCheck.run(rule, run);
+    expect(outcome.doubt).toBeUndefined();
+    expect(outcome.message).toContain('Line 3 `three` came 9 ms after line 2 `two`');
   });
 
   it('allows the slack, not more', () => {
@@ -105,5 +123,25 @@ describe('lineArrivals', () => {
   it('gives lines beyond the last sample its time, and nothing without samples', () => {
     expect(lineArrivals('a\nb\n', [{ bytes: 2, atMs: 7 }]).latestMs).toEqual([7, 7]);
     expect(lineArrivals('a\n', [])).toEqual({ latestMs: [], earliestMs: [] });
+  });
+});
+
+describe('judgeGap', () => {
+  const pause = { minMs: 300 };
+  const soon = { maxMs: 300 };
+  it('judges a gap the polls measured closely: the slack decides for the program', () => {
+    expect(judgeGap(295, 305, pause, 100)).toBe('within');
+    expect(judgeGap(190, 199, pause, 100)).toBe('outside');
+    expect(judgeGap(195, 205, pause, 100)).toBe('within'); // straddles 200 within a 10 ms window
+    expect(judgeGap(395, 405, soon, 100)).toBe('within');
+    expect(judgeGap(401, 410, soon, 100)).toBe('outside');
+  });
+  it('is unsure when a stalled reading leaves the gap on both sides of the bound', () => {
+    expect(judgeGap(-300, 300, pause, 100)).toBe('unsure'); // both lines in one late sample
+    expect(judgeGap(100, 500, soon, 100)).toBe('unsure');
+    // A wide window wholly on one side still decides.
+    expect(judgeGap(250, 900, pause, 100)).toBe('within');
+    expect(judgeGap(-300, 150, pause, 100)).toBe('outside');
+    expect(judgeGap(450, 900, soon, 100)).toBe('outside');
   });
 });
