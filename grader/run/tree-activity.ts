@@ -16,6 +16,12 @@ export interface TreeActivity {
    * process by process (one that ended or was not found meanwhile is not "idle").
    */
   byPid?: Readonly<Record<number, number>>;
+  /**
+   * Threads running or ready to run (state R) or held by the kernel (D) at the reading. The kernel
+   * adds a thread's wait for a CPU to schedstat only once it gets one: a thread starved for the
+   * whole window shows no change at all, but its state says it wants to run.
+   */
+  readyThreads?: number;
 }
 
 /** Kernel clock ticks per second for /proc/PID/stat times (USER_HZ: 100 on every Linux the grader runs on). */
@@ -63,6 +69,7 @@ export function readTreeActivity(pids: readonly number[]): TreeActivity {
   let ticks = 0;
   let delayNs = 0;
   const byPid: Record<number, number> = {};
+  let readyThreads = 0;
   for (const pid of pids) {
     const stat = read(`/proc/${pid}/stat`);
     const pidTicks = stat === undefined ? undefined : cpuTicksOfStat(stat);
@@ -78,11 +85,19 @@ export function readTreeActivity(pids: readonly number[]): TreeActivity {
     for (const tid of tids) {
       const schedstat = read(`/proc/${pid}/task/${tid}/schedstat`);
       pidDelayNs += (schedstat === undefined ? undefined : runDelayNsOfSchedstat(schedstat)) ?? 0;
+      const threadStat = read(`/proc/${pid}/task/${tid}/stat`);
+      if (threadStat !== undefined && wantsToRun(threadStat)) readyThreads++;
     }
     delayNs += pidDelayNs;
     byPid[pid] = (pidTicks * 1000) / TICKS_PER_SECOND + pidDelayNs / 1e6;
   }
-  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, waitMs: delayNs / 1e6, byPid };
+  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, waitMs: delayNs / 1e6, byPid, readyThreads };
+}
+
+/** Whether a thread's stat line shows it running or ready to run (R) or in the kernel's hands (D). */
+export function wantsToRun(stat: string): boolean {
+  const state = stat.charAt(stat.lastIndexOf(')') + 2);
+  return state === 'R' || state === 'D';
 }
 
 /**
@@ -92,8 +107,12 @@ export function readTreeActivity(pids: readonly number[]): TreeActivity {
  * did, and ones gone meanwhile count nothing; when no process was read both times (the tree was
  * not found in one reading: it was ending, or its listing raced), the grader cannot tell, and the
  * tree counts as working (the timeout still bounds the run): never "stuck" for a measurement miss.
+ * A thread that wants to run at the second reading (state R or D) makes the tree working too.
  */
 export function workedBetween(before: TreeActivity, now: TreeActivity, windowMs: number): boolean {
+  // Seen (2026-12-07, load 26): a spinning node thread in state R whose CPU time and wait were
+  // unchanged over 200 ms (starved all along: the kernel accounts the wait when the CPU comes).
+  if ((now.readyThreads ?? 0) > 0) return true;
   if (before.byPid === undefined || now.byPid === undefined) {
     const busyMs = now.cpuMs - before.cpuMs + (now.waitMs - before.waitMs);
     return busyMs >= WORKING_SHARE * windowMs;

@@ -7,6 +7,7 @@ import {
   readTreeActivity,
   runDelayNsOfSchedstat,
   starvedAtTimeout,
+  wantsToRun,
   workedBetween,
   type MachineTime,
 } from '../../grader/run/tree-activity.js';
@@ -34,7 +35,9 @@ describe('reading /proc', () => {
     const own = readTreeActivity([process.pid]);
     expect(own.cpuMs).toBeGreaterThan(0);
     expect(own.byPid?.[process.pid]).toBeGreaterThanOrEqual(own.cpuMs);
-    expect(readTreeActivity([2 ** 22 + 1])).toEqual({ cpuMs: 0, waitMs: 0, byPid: {} });
+    // This thread is running while it reads its own state.
+    expect(own.readyThreads).toBeGreaterThanOrEqual(1);
+    expect(readTreeActivity([2 ** 22 + 1])).toEqual({ cpuMs: 0, waitMs: 0, byPid: {}, readyThreads: 0 });
   });
 });
 
@@ -63,6 +66,16 @@ describe('silent but working, process by process', () => {
     expect(workedBetween(reading({ 10: 300, 11: 1000 }), reading({}), 200)).toBe(true);
     expect(workedBetween(reading({}), reading({ 10: 300 }), 200)).toBe(true);
   });
+  it('a thread starved all through the window (no change in its counters) but ready to run is working', () => {
+    // As seen at load 26: node's main thread in state R, CPU time and wait unchanged over 200 ms.
+    const starved = { cpuMs: 250, waitMs: 651, byPid: { 20919: 16, 20922: 885 } };
+    expect(workedBetween({ ...starved, readyThreads: 1 }, { ...starved, readyThreads: 1 }, 200)).toBe(true);
+    expect(workedBetween({ ...starved, readyThreads: 1 }, { ...starved, readyThreads: 0 }, 200)).toBe(false);
+    expect(wantsToRun('20922 (node) R 20919 20919')).toBe(true);
+    expect(wantsToRun('20923 (a b) c) D 1 1')).toBe(true);
+    expect(wantsToRun('20924 (node) S 20919 20919')).toBe(false);
+  });
+
   it('a process that ended meanwhile takes nothing away from the others; one that appeared counts all it did', () => {
     expect(workedBetween(reading({ 10: 300, 11: 5000 }), reading({ 10: 301 }), 200)).toBe(false);
     expect(workedBetween(reading({ 10: 300, 11: 5000 }), reading({ 10: 300, 11: 5000, 12: 40 }), 200)).toBe(true);
