@@ -10,7 +10,7 @@ describe.concurrent('a correct solution whose child answers first passes', () =>
     it(slug, async () => {
       const spec = await loadSpec(path.join(root, 'specs', `${slug}.yaml`));
       const result = await gradeWith(spec, path.join(root, 'test', 'fixtures', 'any-order', slug));
-      // A test the grader could not measure on a busy machine (its doubt, "not your fault") is
+      // A test the grader could not measure (its doubt, "not your fault") is
       // not a defect of the solution: no test may fail, and the rest must pass.
       expect(unexplainedFailures(result), describeFailures(result)).toEqual([]);
       expect(result.tests.map((test) => test.name)).toContain('interactive, and it ends on q while standard input stays open');
