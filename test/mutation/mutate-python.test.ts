@@ -8,25 +8,7 @@ import { TaskPool } from '../../grader/grade/pool.js';
 import { pythonMutationSummary } from '../../grader/mutation/command.js';
 import { mutatePythonExercise } from '../../grader/mutation/mutate-python.js';
 import { mutationFingerprint, readResults, writeResults, type MutationResult } from '../../grader/mutation/results.js';
-
-const SPEC = `slug: size
-title: Says whether a number is big
-tests:
-  - name: twenty is big
-    args: ["20"]
-    checks:
-      - check: lines
-        expect: ["big"]
-  - name: three is small
-    args: ["3"]
-    checks:
-      - check: lines
-        expect: ["small"]
-`;
-
-const TS_REFERENCE = `const n = Number(process.argv[2]);
-console.log(n > 10 ? 'big' : 'small');
-`;
+import { SIZE_SPEC, SIZE_TS_REFERENCE } from './size-exercise.js';
 
 const PY_REFERENCE = `import sys
 
@@ -39,9 +21,9 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'mutation-python-'));
   await mkdir(path.join(root, 'reference', 'size', 'python'), { recursive: true });
   await mkdir(path.join(root, 'specs', 'mutation'), { recursive: true });
-  await writeFile(path.join(root, 'reference', 'size', 'solution.ts'), TS_REFERENCE);
+  await writeFile(path.join(root, 'reference', 'size', 'solution.ts'), SIZE_TS_REFERENCE);
   await writeFile(path.join(root, 'reference', 'size', 'python', 'solution.py'), PY_REFERENCE);
-  await writeFile(path.join(root, 'specs', 'size.yaml'), SPEC);
+  await writeFile(path.join(root, 'specs', 'size.yaml'), SIZE_SPEC);
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -88,7 +70,7 @@ describe('mutatePythonExercise', () => {
 
   it('says so when an exercise has no Python reference', async () => {
     await mkdir(path.join(root, 'reference', 'bare'), { recursive: true });
-    await writeFile(path.join(root, 'specs', 'bare.yaml'), SPEC.replace('slug: size', 'slug: bare'));
+    await writeFile(path.join(root, 'specs', 'bare.yaml'), SIZE_SPEC.replace('slug: size', 'slug: bare'));
     await expect(mutatePythonExercise({ root, slug: 'bare', pool: new TaskPool(1) })).rejects.toThrow(/no Python reference/);
   });
 });

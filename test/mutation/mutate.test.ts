@@ -7,25 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskPool } from '../../grader/grade/pool.js';
 import { mutateExercise } from '../../grader/mutation/mutate-exercise.js';
 import type { MutationResult } from '../../grader/mutation/results.js';
-
-const SPEC = `slug: size
-title: Says whether a number is big
-tests:
-  - name: twenty is big
-    args: ["20"]
-    checks:
-      - check: lines
-        expect: ["big"]
-  - name: three is small
-    args: ["3"]
-    checks:
-      - check: lines
-        expect: ["small"]
-`;
-
-const REFERENCE = `const n = Number(process.argv[2]);
-console.log(n > 10 ? 'big' : 'small');
-`;
+import { SIZE_SPEC, SIZE_TS_REFERENCE } from './size-exercise.js';
 
 // Prints its environment's names: the variable must be hidden from it for the baseline to pass.
 const LISTING_SPEC = `slug: names
@@ -45,7 +27,7 @@ let root: string;
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'mutation-test-'));
   for (const [slug, spec, reference] of [
-    ['size', SPEC, REFERENCE],
+    ['size', SIZE_SPEC, SIZE_TS_REFERENCE],
     ['names', LISTING_SPEC, LISTING_REFERENCE],
   ] as const) {
     await mkdir(path.join(root, 'reference', slug), { recursive: true });
