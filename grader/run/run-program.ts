@@ -25,7 +25,7 @@ import { createTermination, type Termination } from './program/termination.js';
 import { startTimeout } from './program/timeout.js';
 import { aloneInSession, closeSession, enterSession, leaveSession, openSession, sessionMatcher, type RunSession } from './session.js';
 import { signalRunProcess, type SendSignal } from './signal.js';
-import { playSteps, type StepFailure } from './steps.js';
+import { LATE_STEPS_MS, playSteps, type StepFailure } from './steps.js';
 import type { Ending, ObservationCoverage, ObservedProcess, ProgramRun, RunRequest } from './types.js';
 import { TASK_REPORT_FD } from '../languages/types.js';
 import { sleep } from '../util/time.js';
@@ -401,6 +401,27 @@ function nativeFd(fd: number): 3 {
   return fd as 3;
 }
 
+/** The run whose steps failed, its ending saying so (and the step's advice). */
+function stepFailedRun(run: ProgramRun, failure: StepFailure): ProgramRun {
+  const hint = failure.hint === undefined ? {} : { stepHint: failure.hint };
+  // The program ended by itself before the expected line: the step still names the failure.
+  if (run.ending === 'exited') return { ...run, ending: 'step-timeout', endingDetail: failure.detail, endedDuringSteps: true, ...hint };
+  return run.ending === 'step-timeout' ? { ...run, ...hint } : run;
+}
+
+/**
+ * A failure of the steps, or a stop while they were played, is the grader's doubt when the grader
+ * itself stalled long enough meanwhile to have caused it (LATE_STEPS_MS).
+ */
+export function withStepsDoubt(run: ProgramRun, failure: StepFailure): ProgramRun {
+  const stoppedWhilePlaying = run.ending === 'step-timeout' || run.ending === 'timeout' || run.ending === 'no-progress';
+  if (!stoppedWhilePlaying || run.endingDoubt !== undefined || failure.graderLateMs < LATE_STEPS_MS) return run;
+  return {
+    ...run,
+    endingDoubt: `the grader itself was held up ${failure.graderLateMs} ms in all while it played the test's steps (the machine was too busy), so it may have sent an input line or a signal late, or looked too late at what your program did`,
+  };
+}
+
 /**
  * Run a program to its end: interactive `steps`, or `stdin` text fed then closed (or closed at
  * once). Never throws.
@@ -416,15 +437,11 @@ export async function driveProgram(running: RunningProgram, request: RunRequest)
     try {
       failure = await playSteps(running, request.steps);
     } catch (error) {
-      failure = { step: -1, detail: (error as Error).message };
+      failure = { step: -1, detail: (error as Error).message, graderLateMs: 0 };
     }
     if (failure === undefined) return running.done;
     running.stop('step-timeout', failure.detail);
-    const run = await running.done;
-    const hint = failure.hint === undefined ? {} : { stepHint: failure.hint };
-    // The program ended by itself before the expected line: the step still names the failure.
-    if (run.ending === 'exited') return { ...run, ending: 'step-timeout', endingDetail: failure.detail, endedDuringSteps: true, ...hint };
-    return run.ending === 'step-timeout' ? { ...run, ...hint } : run;
+    return withStepsDoubt(stepFailedRun(await running.done, failure), failure);
   }
   if (request.stdin !== undefined && request.stdin !== '') void running.write(request.stdin).then(() => running.closeStdin());
   else running.closeStdin();

@@ -11,6 +11,17 @@ export const DEFAULT_STEP_TIMEOUT_MS = 5000;
 const POLL_MS = 10;
 /** How long an `expectExit` step waits when it does not say (ms). */
 export const DEFAULT_EXIT_TIMEOUT_MS = 2000;
+/** A wait of the grader's that overran by more than this (ms) was a stall: meanwhile it neither looked nor acted. */
+export const STALL_MS = 20;
+/**
+ * When the grader's stalls while it played the steps add up to this (ms), a failure of the steps
+ * may be its own lateness, not the program's: a signal or an input line sent late (a program whose
+ * own timer ran out meanwhile), an end or a line seen late (the deadline passed while the grader
+ * was not looking). Unloaded, its waits overrun by a millisecond or two; measured under two CPU
+ * burners in the grader's session at load 17-23: seconds (the signals exercise's programs gave up
+ * waiting after their 10 s before the grader's third SIGUSR1).
+ */
+export const LATE_STEPS_MS = 100;
 
 /** What the steps need of a running program. */
 export interface StepTarget {
@@ -33,6 +44,20 @@ export interface StepFailure {
   detail: string;
   /** The likely cause, for the student: the step's own `hint`, else the grader's advice for this kind of failure. */
   hint?: string;
+  /** How long the grader stalled in all (waits that overran by over STALL_MS) while it played the steps, in ms. */
+  graderLateMs: number;
+}
+
+/** The grader's waits while it plays the steps, and how much they overran (its own lateness). */
+class StepClock {
+  lateMs = 0;
+
+  async pause(ms: number): Promise<void> {
+    const before = performance.now();
+    await sleep(ms);
+    const overran = performance.now() - before - ms;
+    if (overran > STALL_MS) this.lateMs += overran;
+  }
 }
 
 function describeStep(step: StepSpec, index: number): string {
@@ -176,27 +201,27 @@ function environmentNow(target: StepTarget): TemplateEnvironment {
 }
 
 /** The program's output can arrive before the supervisor's message that names its pid: waits for that (or the end, or a step's time). */
-async function awaitMainPid(target: StepTarget): Promise<void> {
+async function awaitMainPid(target: StepTarget, clock: StepClock): Promise<void> {
   const deadline = performance.now() + DEFAULT_STEP_TIMEOUT_MS;
-  while (target.mainPid() === undefined && !target.finished() && performance.now() < deadline) await sleep(POLL_MS);
+  while (target.mainPid() === undefined && !target.finished() && performance.now() < deadline) await clock.pause(POLL_MS);
 }
 
 /** Sends a `signal` step's signal, once the main process's pid is known. */
-async function sendSignal(target: StepTarget, step: { signal: StepSignal; to?: string }, bindings: Bindings): Promise<SignalOutcome> {
-  await awaitMainPid(target);
+async function sendSignal(target: StepTarget, step: { signal: StepSignal; to?: string }, bindings: Bindings, clock: StepClock): Promise<SignalOutcome> {
+  await awaitMainPid(target, clock);
   let outcome = signalStep(target.signal, step, bindings);
   // The main process gone from the tree before the supervisor's report of its status was read
   // (a loaded machine): wait for the report, so that the failure says how the program ended.
   const deadline = performance.now() + DEFAULT_STEP_TIMEOUT_MS;
   while (!outcome.sent && step.to === undefined && !target.finished() && performance.now() < deadline) {
-    await sleep(POLL_MS);
+    await clock.pause(POLL_MS);
     outcome = signalStep(target.signal, step, bindings);
   }
   return outcome;
 }
 
 /** Waits until the program has ended by itself; when it has not within `timeoutMs`, why not (a failure's detail). */
-async function awaitOwnEnd(target: StepTarget, timeoutMs: number, last: LastAction | undefined): Promise<string | undefined> {
+async function awaitOwnEnd(target: StepTarget, timeoutMs: number, last: LastAction | undefined, clock: StepClock): Promise<string | undefined> {
   const deadline = performance.now() + timeoutMs;
   while (!target.finished()) {
     if (performance.now() >= deadline) {
@@ -208,7 +233,7 @@ async function awaitOwnEnd(target: StepTarget, timeoutMs: number, last: LastActi
             : ` after the test sent it ${last.signal} (step ${last.step})`;
       return `it did not end within ${duration(timeoutMs)}${sent}`;
     }
-    await sleep(POLL_MS);
+    await clock.pause(POLL_MS);
   }
   return undefined;
 }
@@ -226,10 +251,12 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
   let last: LastAction | undefined;
   /** Did the step just before write to standard input (so that an answer to it is awaited)? */
   let wroteJustBefore = false;
+  const clock = new StepClock();
   const fail = (index: number, step: StepSpec, detail: string, ended: boolean): StepFailure => ({
     step: index,
     detail,
     hint: step.hint ?? automaticHint(step, ended, wroteJustBefore, last),
+    graderLateMs: Math.round(clock.lateMs),
   });
   for (const [index, step] of steps.entries()) {
     if ('send' in step) {
@@ -239,18 +266,18 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
       continue;
     }
     if ('waitMs' in step) {
-      await sleep(step.waitMs);
+      await clock.pause(step.waitMs);
       continue;
     }
     if ('close' in step) {
       target.closeStdin();
     } else if ('signal' in step) {
-      const outcome = await sendSignal(target, step, bindings);
+      const outcome = await sendSignal(target, step, bindings, clock);
       if (!outcome.sent) return fail(index, step, `${describeStep(step, index)}: ${outcome.reason}`, target.finished());
       last = { kind: 'signal', signal: step.signal, step: index + 1 };
     } else if ('expectExit' in step) {
       // Standard input stays open: the program must end by itself (e.g. on a `q` line).
-      const notEnded = await awaitOwnEnd(target, step.expectExit.timeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS, last);
+      const notEnded = await awaitOwnEnd(target, step.expectExit.timeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS, last, clock);
       if (notEnded !== undefined) return fail(index, step, `${describeStep(step, index)}: ${notEnded}`, false);
     } else {
       const templates = ('expect' in step ? [step.expect] : step.expectAll).map((line) => parseTemplate(line));
@@ -282,7 +309,7 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
           const why = over ? 'the program ended before printing it' : `not seen within ${duration(timeoutMs)}`;
           return fail(index, step, `${describeStep(step, index)}: ${why}`, over);
         }
-        await sleep(POLL_MS);
+        await clock.pause(POLL_MS);
       }
     }
     wroteJustBefore = false;

@@ -69,7 +69,7 @@ export interface ProgramRun {
   ending: Ending;
   /** Extra words on the ending, for the verdict (e.g. the step that stalled). */
   endingDetail?: string;
-  /** Why the grader doubts this ending (a timeout while the machine starved the run): not the program's failure. */
+  /** Why the grader doubts this ending (a timeout while the machine starved the run, a stop of the steps while the grader itself stalled): not the program's failure. */
   endingDoubt?: string;
   /** The likely cause of a failed interactive step, for the student (the step's hint or the grader's advice). */
   stepHint?: string;

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { endingVerdict } from '../../grader/grade/endings.js';
 import { applySplitChecks } from '../../grader/grade/split-checks.js';
+import { withStepsDoubt } from '../../grader/run/run-program.js';
+import { LATE_STEPS_MS } from '../../grader/run/steps.js';
 import type { SplitRun } from '../../grader/run/splits.js';
 import { makeContext, makeRun, makeTest } from '../checks/helpers.js';
 
@@ -57,6 +59,29 @@ describe('endingVerdict', () => {
       'Your program was killed by signal SIGUSR1 during the interactive steps. step 4 (expect "usr1 1"): the program ended before printing it. The last line it printed was `usr1 2`.',
     );
     expect(verdict?.hint).toBe('Count each SIGUSR1 once, starting at 1.');
+  });
+
+  it('makes a failed step a doubt when the grader itself stalled long enough while it played the steps', () => {
+    // A signals program gave up waiting (its own 10 s timer) before the grader, stalled, sent SIGUSR1.
+    const main = makeRun({
+      ending: 'step-timeout',
+      stdout: 'ready 7\ntimeout\n',
+      exitCode: 1,
+      endedDuringSteps: true,
+      endingDetail: 'step 3 (expect "usr1 {int}"): the program ended before printing it',
+    });
+    const failure = { step: 2, detail: main.endingDetail ?? '', graderLateMs: 9800 };
+    const verdict = endingVerdict(makeTest(), { main: withStepsDoubt(main, failure) });
+    expect(verdict).toMatchObject({ check: 'ending', passed: false });
+    expect(verdict?.doubt).toMatch(/^the grader itself was held up 9800 ms in all while it played the test's steps/);
+    // A grader that kept up: the program's failure.
+    const keptUp = endingVerdict(makeTest(), { main: withStepsDoubt(main, { ...failure, graderLateMs: LATE_STEPS_MS - 1 }) });
+    expect(keptUp?.doubt).toBeUndefined();
+    expect(keptUp?.message).toMatch(/^Your program exited with status 1 during the interactive steps/);
+    // The same holds for a stop at the test's timeout or for no progress while the steps were played.
+    for (const ending of ['timeout', 'no-progress'] as const) {
+      expect(endingVerdict(makeTest(), { main: withStepsDoubt({ ...main, ending }, failure) })?.doubt).toMatch(/held up 9800 ms/);
+    }
   });
 
   it("gives the test's onStall as the hint of a stall", () => {

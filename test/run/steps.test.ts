@@ -9,6 +9,7 @@ import {
   endOnSignalHint,
   endedAfterSignalHint,
   EXPECTED_LINE_HINT,
+  LATE_STEPS_MS,
   playSteps,
   type StepTarget,
 } from '../../grader/run/steps.js';
@@ -191,5 +192,23 @@ describe('expectExit', () => {
     const failure = await playSteps(scripted('', ['ready\n']), steps);
     expect(failure?.detail).toBe('step 4 (expect the program to end): it did not end within 50 ms after the test sent it SIGTERM (step 3)');
     expect(failure?.hint).toBe(endOnSignalHint('SIGTERM'));
+  });
+});
+
+describe("the grader's own lateness", () => {
+  /** Keeps the event loop (the grader's) busy for `ms` right now: every wait of the steps overruns. */
+  function stallGrader(ms: number): void {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  }
+
+  it('counts how long the grader stalled while it played the steps, in the failure', async () => {
+    const stall = setTimeout(() => stallGrader(400), 30);
+    const failure = await playSteps(scripted('starting\n', []), [{ expect: 'ready', timeoutMs: 600 }]);
+    clearTimeout(stall);
+    expect(failure?.detail).toBe('step 1 (expect "ready"): not seen within 600 ms');
+    // The 400 ms stall, give or take the wait it fell in; a program's lateness would not count.
+    expect(failure?.graderLateMs).toBeGreaterThanOrEqual(LATE_STEPS_MS);
+    expect(failure?.graderLateMs).toBeGreaterThanOrEqual(300);
   });
 });
