@@ -8,7 +8,8 @@ const USAGE = `Usage: npm run reliability -- [SLUG ...] [--runs N] [--burners N]
 
 Grades the reference catalog N times in a row (default 20) while N burners (default: one per
 core) keep every core busy, tests running in parallel as in a normal grading. Reports every
-false failure (a reference test that did not pass, with its message), each test's slowest time
+false failure (a reference test that failed, with its message), apart from them every test the
+grader could not measure (its own error after its retries, "not your fault"), each test's slowest time
 per trial against its timeout (tightest first), and whether exclusive tests ran alone.
 Exit status: 0 no false failure and the pool held, 1 otherwise, 2 bad usage.`;
 
@@ -25,8 +26,11 @@ export const reliabilityCommand = defineCommand({
     const write = (line: string): boolean => process.stdout.write(`${line}\n`);
     const onRun = (r: RunReport): void => {
       const pool = r.pool.exclusiveOverlaps > 0 ? `, ${r.pool.exclusiveOverlaps} exclusive tests NOT alone` : '';
-      write(`run ${r.run}/${runs}: ${r.tests} tests, ${r.failures.length} failed, ${seconds(r.wallMs)} wall, at most ${r.pool.mostAtOnce} at once${pool}`);
+      write(
+        `run ${r.run}/${runs}: ${r.tests} tests, ${r.failures.length} failed, ${r.doubts.length} not measured (the grader's doubt), ${seconds(r.wallMs)} wall, at most ${r.pool.mostAtOnce} at once${pool}`,
+      );
       for (const f of r.failures) write(`  FALSE FAILURE ${f.slug} › ${f.test} (${f.status}): ${f.message.split('\n')[0]}`);
+      for (const d of r.doubts) write(`  not measured ${d.slug} › ${d.test}: ${d.message.split('\n')[0]}`);
     };
     const result = await checkReliability({
       root: env.root,
@@ -41,6 +45,11 @@ export const reliabilityCommand = defineCommand({
     );
     write(`  false failures: ${result.falseFailures.length}`);
     for (const f of result.falseFailures) write(`    run ${f.run}: ${f.slug} › ${f.test} (${f.status}): ${f.message}`);
+    const gradings = runs * result.tests;
+    write(
+      `  not measured (the grader's own doubt after its retries, "not your fault": neither a pass nor a failure): ${result.graderDoubts.length} of ${gradings} test gradings`,
+    );
+    for (const d of result.graderDoubts) write(`    run ${d.run}: ${d.slug} › ${d.test}: ${d.message}`);
     write(`  wall per grading: median ${seconds(result.medianWallMs)}`);
     const exclusive = result.runs.reduce((sum, r) => sum + r.pool.exclusiveTasks, 0);
     write(
