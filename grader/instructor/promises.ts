@@ -38,6 +38,8 @@ interface KindRule {
   statement: RegExp;
   /** Besides the checks whose kind grades it: what else in a test does (default nothing). */
   alsoGraded?: (check: CheckSpec, test: TestSpec) => boolean;
+  /** What else in a test grades the promise when the statement makes it (it never makes the promise "unannounced"). */
+  whenPromised?: (test: TestSpec) => boolean;
 }
 
 const RULES: readonly KindRule[] = [
@@ -57,12 +59,22 @@ const RULES: readonly KindRule[] = [
     statement: /any order|either order|interleave/i,
     alsoGraded: (_check, test) => (test.steps ?? []).some((step) => 'expectAll' in step),
   },
+  // Interactive steps that wait for a line before they give more input (or end it) grade that
+  // output comes as the input does ("as soon as it is complete"), whatever the load.
   {
     kind: 'timing',
     statement: /\bsleep(s|ing)?\b|\bpause\b|as it is produced|on arrival|streamed|\bprints? [^.]*as soon as|within \d+ ?ms|\bafter (?:[A-Z]|\d+) ?ms\b/i,
+    whenPromised: answersBeforeMoreInput,
   },
   { kind: 'files', statement: /\b(remains|still there|left behind|left in place|removes (the|it|every|both|all)|creates? (the|a|it))\b/i },
 ];
+
+/** Does the test wait for a line of output before it sends more input or closes it? */
+function answersBeforeMoreInput(test: TestSpec): boolean {
+  const steps = test.steps ?? [];
+  const firstExpect = steps.findIndex((step) => 'expect' in step || 'expectAll' in step);
+  return firstExpect >= 0 && steps.slice(firstExpect + 1).some((step) => 'send' in step || 'close' in step);
+}
 
 /** Whether a check of a test grades the rule's promise: its kind says so, or the rule sees it otherwise. */
 function grades(rule: KindRule, check: CheckSpec, test: TestSpec): boolean {
@@ -124,7 +136,9 @@ export function promiseRows(spec: ExerciseSpec, statement: string): PromiseRow[]
   const statementSentences = sentences(part);
   for (const rule of RULES) {
     const says = statementSentences.find((sentence) => rule.statement.test(sentence));
-    const tests = spec.tests.filter((test) => test.checks.some((check) => grades(rule, check, test))).map((test) => test.name);
+    const tests = spec.tests
+      .filter((test) => test.checks.some((check) => grades(rule, check, test)) || (says !== undefined && rule.whenPromised?.(test) === true))
+      .map((test) => test.name);
     if (says === undefined && tests.length === 0) continue;
     if (says === undefined && rule.tolerance) continue;
     const status: PromiseStatus = says === undefined ? 'unannounced' : tests.length === 0 ? 'unchecked' : 'ok';

@@ -74,6 +74,30 @@ describe('promise rows', () => {
     expect(promiseRows(spec(strict), statement('It prints a and b, in any order.')).find((row) => row.kind === 'in any order')?.status).toBe('unchecked');
   });
 
+  it('takes steps that wait for a line before more input as grading "as soon as", only when the statement promises it', () => {
+    const tests = [
+      '  - name: answers each frame',
+      '    steps:',
+      '      - send: "a"',
+      '      - expect: "got a"',
+      '      - send: "b"',
+      '      - close: true',
+      '    checks:',
+      '      - check: exit',
+      '  - name: all at once',
+      '    steps:',
+      '      - send: "a"',
+      '      - close: true',
+      '      - expect: "got a"',
+      '    checks:',
+      '      - check: exit',
+    ].join('\n');
+    const promised = promiseRows(spec(`${tests}\n`), statement('It prints each frame as soon as it is complete.'));
+    expect(promised.find((row) => row.kind === 'timing')).toMatchObject({ status: 'ok', tests: ['answers each frame'] });
+    // Interactive steps alone promise nothing: no timing row where the statement makes no such promise.
+    expect(promiseRows(spec(`${tests}\n`), statement('It prints each frame.')).some((row) => row.kind === 'timing')).toBe(false);
+  });
+
   it('prints a table', () => {
     const rows = promiseRows(spec('  - name: t\n    checks:\n      - check: exit\n'), statement('Exit status 0.'));
     expect(promiseTable(rows)).toBe(
