@@ -52,13 +52,13 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
   const capHit = run.ending === 'timeout' || run.ending === 'no-progress' ? processCapEvidence(run.stderr) : undefined;
   const cap =
     capHit === undefined ? '' : ` On the way it ran into the cap on the number of processes (stderr: ${escapeForDisplay(capHit, { maxChars: 120 })}).`;
+  // The machine starved the run (a timeout), or the grader stalled while it played the steps (a
+  // stop then, run-program.ts): the ending measured the machine (re-run, then the grader's error).
+  if (run.ending !== 'exited' && run.endingDoubt !== undefined) return { check: 'ending', ...graderDoubt(run.endingDoubt) };
   switch (run.ending) {
     case 'exited':
       return { check: 'ending', passed: true, message: '' };
     case 'timeout':
-      // The machine starved the run, or the grader stalled while it played the steps: the timeout
-      // measured the machine (re-run, then the grader's error).
-      if (run.endingDoubt !== undefined) return { check: 'ending', ...graderDoubt(run.endingDoubt) };
       return {
         check: 'ending',
         passed: false,
@@ -69,8 +69,6 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
             : 'Look for a loop that never ends, a child or thread that is never joined or never exits, or a read from standard input or a pipe that waits for data that never comes.',
       };
     case 'no-progress':
-      // The grader stalled while it played the steps (run-program.ts): the stop may be its own lateness.
-      if (run.endingDoubt !== undefined) return { check: 'ending', ...graderDoubt(run.endingDoubt) };
       return {
         check: 'ending',
         passed: false,
@@ -78,7 +76,6 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
         hint: 'Threads or processes waiting for each other (a deadlock), for example a lock that is not reentrant taken a second time by the same thread, or a reader waiting for a writer that never comes.',
       };
     case 'step-timeout':
-      if (run.endingDoubt !== undefined) return { check: 'ending', ...graderDoubt(run.endingDoubt) };
       return {
         check: 'ending',
         passed: false,

@@ -88,17 +88,21 @@ function samplerParts(fsModule: typeof fs) {
           .filter((word) => word.trim() !== '')
           .map(Number);
   };
+  /** The fields of a stat line after "pid (comm) ": the state first (field 3 of stat). */
+  const statFields = (stat: string): string[] => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+  const cpuTicksOf = (fields: string[]): number => {
+    const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    return Number.isFinite(ticks) ? ticks : 0;
+  };
+  const commandLine = (hostPid: number): string => (read(`/proc/${hostPid}/cmdline`) ?? '').replace(/\0+$/, '').split('\0').join(' ');
   const readSample = (hostPid: number): Sample | undefined => {
     const status = read(`/proc/${hostPid}/status`);
     if (status === undefined || /^State:\s+[ZX]/m.test(status)) return undefined;
     const nspid = /^NSpid:\s+(.+)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number);
     const hostPpid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-    const command = (read(`/proc/${hostPid}/cmdline`) ?? '').replace(/\0+$/, '').split('\0').join(' ');
-    const stat = read(`/proc/${hostPid}/stat`) ?? '';
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
-    const cpuTicks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-    return { pid: nspid?.[nspid.length - 1] ?? hostPid, hostPpid, command, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 };
+    const fields = statFields(read(`/proc/${hostPid}/stat`) ?? '');
+    return { pid: nspid?.[nspid.length - 1] ?? hostPid, hostPpid, command: commandLine(hostPid), cpuTicks: cpuTicksOf(fields) };
   };
   /**
    * A process already known by its pid as the program sees it: only its stat (state, parent, CPU)
@@ -108,11 +112,9 @@ function samplerParts(fsModule: typeof fs) {
   const readKnown = (hostPid: number, pid: number): Sample | undefined => {
     const stat = read(`/proc/${hostPid}/stat`);
     if (stat === undefined) return undefined;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(stat);
     if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
-    const command = (read(`/proc/${hostPid}/cmdline`) ?? '').replace(/\0+$/, '').split('\0').join(' ');
-    const cpuTicks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-    return { pid, hostPpid: Number(fields[1] ?? 0), command, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 };
+    return { pid, hostPpid: Number(fields[1] ?? 0), command: commandLine(hostPid), cpuTicks: cpuTicksOf(fields) };
   };
   /**
    * How long one thread has been busy so far, in ms: its CPU time plus the time it waited, ready
