@@ -44,7 +44,13 @@ export interface StepFailure {
   detail: string;
   /** The likely cause, for the student: the step's own `hint`, else the grader's advice for this kind of failure. */
   hint?: string;
-  /** How long the grader stalled in all (waits that overran by over STALL_MS) while it played the steps, in ms. */
+  /**
+   * How long the grader stalled (waits that overran by over STALL_MS) in a way that could have
+   * caused this failure, in ms: in all while it played the steps; but when the program had ended
+   * by itself, only before the failing step began (plus the waits of a failing signal step): a
+   * program's output is final once it has ended, so a late look at it changes nothing, while an
+   * input line or a signal sent late may have let its own timer run out.
+   */
   graderLateMs: number;
 }
 
@@ -252,13 +258,16 @@ export async function playSteps(target: StepTarget, steps: readonly StepSpec[]):
   /** Did the step just before write to standard input (so that an answer to it is awaited)? */
   let wroteJustBefore = false;
   const clock = new StepClock();
+  /** The grader's lateness before the current step began. */
+  let lateBeforeStep = 0;
   const fail = (index: number, step: StepSpec, detail: string, ended: boolean): StepFailure => ({
     step: index,
     detail,
     hint: step.hint ?? automaticHint(step, ended, wroteJustBefore, last),
-    graderLateMs: Math.round(clock.lateMs),
+    graderLateMs: Math.round(ended && !('signal' in step) ? lateBeforeStep : clock.lateMs),
   });
   for (const [index, step] of steps.entries()) {
+    lateBeforeStep = clock.lateMs;
     if ('send' in step) {
       await target.write(step.send);
       last = { kind: 'send', text: step.send };

@@ -211,4 +211,25 @@ describe("the grader's own lateness", () => {
     expect(failure?.graderLateMs).toBeGreaterThanOrEqual(LATE_STEPS_MS);
     expect(failure?.graderLateMs).toBeGreaterThanOrEqual(300);
   });
+
+  it('does not count a stall of the step that found the program ended by itself: its output was final', async () => {
+    // A starter: it prints one line and ends at once; the grader stalls while it waits for "ready".
+    const endsAt = performance.now() + 60;
+    const target = { ...scripted('starting\n', []), finished: () => performance.now() >= endsAt };
+    const stall = setTimeout(() => stallGrader(400), 20);
+    const failure = await playSteps(target, [{ expect: 'ready', timeoutMs: 5000 }]);
+    clearTimeout(stall);
+    expect(failure?.detail).toBe('step 1 (expect "ready"): the program ended before printing it');
+    expect(failure?.graderLateMs).toBe(0);
+  });
+
+  it('counts a stall before that step, which may have sent an input line late', async () => {
+    const endsAt = performance.now() + 60;
+    const target = { ...scripted('', []), finished: () => performance.now() >= endsAt };
+    const stall = setTimeout(() => stallGrader(400), 10);
+    const failure = await playSteps(target, [{ waitMs: 30 }, { send: 'go\n' }, { expect: 'ready', timeoutMs: 5000 }]);
+    clearTimeout(stall);
+    expect(failure?.detail).toBe('step 3 (expect "ready"): the program ended before printing it');
+    expect(failure?.graderLateMs).toBeGreaterThanOrEqual(300);
+  });
 });
