@@ -14,7 +14,7 @@ import { main } from '../../grader/cli/main.js';
 import { detectSandbox } from '../../grader/sandbox/detect.js';
 import { loadSpec } from '../../grader/spec/load.js';
 import type { SandboxInfo, SandboxTier } from '../../grader/sandbox/types.js';
-import { expectWallTime, processesWith } from '../run/helpers.js';
+import { expectWallTime, processesWith, slowdownMeter } from '../run/helpers.js';
 
 /** The hostile submissions, one folder per threat. */
 export const SUBMISSIONS_DIR = fileURLToPath(new URL('./submissions/', import.meta.url));
@@ -32,7 +32,7 @@ export const MARGIN_MS = 2500;
  * past its own limits.
  */
 export function expectFinishedInTime(graded: Graded, timeoutMs: number): void {
-  expectWallTime(graded.ms, { waitedMs: timeoutMs, workMs: MARGIN_MS }, 'grading time');
+  expectWallTime(graded.ms, { waitedMs: timeoutMs, workMs: MARGIN_MS, slowdownDuring: graded.slowdown }, 'grading time');
 }
 
 /** The tiers this machine can run: bubblewrap (when it works) and the weak tier. */
@@ -132,6 +132,8 @@ export interface Graded {
   summary: string;
   /** Wall time of the whole grade command. */
   ms: number;
+  /** How much slower than its CPU time work ran meanwhile (slowdownMeter). */
+  slowdown: number;
   nonce: string;
   /** The throwaway repository, and the secret planted in its specs, references and hidden tests. */
   repo: string;
@@ -253,9 +255,11 @@ export async function gradeThreat(slug: string, tier: SandboxTier, tests: Threat
   const argv = ['grade', slug, '--solutions', SUBMISSIONS_DIR, '--json', jsonFile];
   argv.push('--format', 'console', '--format', 'github', '--output', summaryFile, '--format', 'classroom');
   const info = await tierInfo(tier);
+  const meter = slowdownMeter();
   const start = performance.now();
-  const { status, stdout, stderr } = await withTier(tier, () => capture(() => main(argv, { root: repo })));
+  const { status, stdout, stderr } = await withTier(tier, () => capture(() => main(argv, { root: repo }))).finally(() => meter.stop());
   const ms = performance.now() - start;
+  const slowdown = meter.slowdown();
   const leftovers = processesWith(word);
   const jsonText = fs.existsSync(jsonFile) ? fs.readFileSync(jsonFile, 'utf8') : '{}';
   const summary = fs.existsSync(summaryFile) ? fs.readFileSync(summaryFile, 'utf8') : '';
@@ -269,6 +273,7 @@ export async function gradeThreat(slug: string, tier: SandboxTier, tests: Threat
     json: JSON.parse(jsonText) as JsonResult,
     summary,
     ms,
+    slowdown,
     nonce: word,
     repo,
     secret,

@@ -32,6 +32,8 @@ afterAll(() => {
 interface Outcome {
   run: ProgramRun;
   ms: number;
+  /** How much slower than its CPU time work ran meanwhile (see expectWallTime). */
+  slowdown: number;
   word: string;
 }
 
@@ -39,7 +41,7 @@ async function run(tier: SandboxTier, entry: string, extra: Partial<RunRequest> 
   const word = nonce();
   const workDir = createWorkDir();
   try {
-    const { result, ms } = await timed(() =>
+    const { result, ms, slowdown } = await timed(() =>
       runProgram({
         name: 'main',
         program: fixtureProgram(entry),
@@ -51,7 +53,7 @@ async function run(tier: SandboxTier, entry: string, extra: Partial<RunRequest> 
         args: [word, ...(extra.args ?? [])],
       }),
     );
-    return { run: result, ms, word };
+    return { run: result, ms, slowdown, word };
   } finally {
     removeWorkDir(workDir);
   }
@@ -60,7 +62,7 @@ async function run(tier: SandboxTier, entry: string, extra: Partial<RunRequest> 
 /** Nothing of the run is left, and it ended within its timeout plus a second of work (see expectWallTime). */
 function expectClean(outcome: Outcome, timeoutMs: number): void {
   expect(processesWith(outcome.word)).toEqual([]);
-  expectWallTime(outcome.ms, { waitedMs: timeoutMs, workMs: 1000 });
+  expectWallTime(outcome.ms, { waitedMs: timeoutMs, workMs: 1000, slowdownDuring: outcome.slowdown });
 }
 
 describe.each(tiers)('tier %s', (tier) => {
@@ -91,7 +93,7 @@ describe.each(tiers)('tier %s', (tier) => {
     expect(outcome.run.truncated).toBe(true);
     expect(outcome.run.stdout.length).toBe(8 * 1024 * 1024);
     // Quickly: long before the 10 s timeout (the ending says the cap came first).
-    expectWallTime(outcome.ms, { workMs: 4000 });
+    expectWallTime(outcome.ms, { workMs: 4000, slowdownDuring: outcome.slowdown });
     expectClean(outcome, 10_000);
   });
 
@@ -177,14 +179,14 @@ describe.each(tiers)('tier %s', (tier) => {
   it('closes stdin at once when the test gives none', async () => {
     const outcome = await run(tier, 'stdin.mjs');
     expect(outcome.run.stdout).toBe('lines 0\n');
-    expectWallTime(outcome.ms, { workMs: 3000 });
+    expectWallTime(outcome.ms, { workMs: 3000, slowdownDuring: outcome.slowdown });
   });
 
   it('says "no progress" with the last line printed', async () => {
     const outcome = await run(tier, 'silent.mjs', { idleTimeoutMs: 600, timeoutMs: 5000 });
     expect(outcome.run.ending).toBe('no-progress');
     expect(outcome.run.endingDetail).toContain('"acquire 1"');
-    expectWallTime(outcome.ms, { waitedMs: 600, workMs: 2400 });
+    expectWallTime(outcome.ms, { waitedMs: 600, workMs: 2400, slowdownDuring: outcome.slowdown });
     expectClean(outcome, 5000);
   });
 

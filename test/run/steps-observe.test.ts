@@ -14,11 +14,11 @@ async function run(tier: SandboxTier, entry: string, extra: Partial<RunRequest>)
   const word = nonce();
   const workDir = createWorkDir();
   try {
-    const { result, ms } = await timed(() =>
+    const { result, ms, slowdown } = await timed(() =>
       runProgram({ name: 'main', program: fixtureProgram(entry), env: {}, workDir, timeoutMs: 5000, tier, ...extra, args: [word, ...(extra.args ?? [])] }),
     );
     expect(processesWith(word)).toEqual([]);
-    return { run: result, ms };
+    return { run: result, ms, slowdown };
   } finally {
     removeWorkDir(workDir);
   }
@@ -44,7 +44,11 @@ describe.each(tiers)('tier %s', (tier) => {
   });
 
   it('names the stalled step', async () => {
-    const { run: r, ms } = await run(tier, 'interactive.mjs', {
+    const {
+      run: r,
+      ms,
+      slowdown,
+    } = await run(tier, 'interactive.mjs', {
       steps: [{ expect: 'ready> ' }, { send: 'hello\n' }, { expect: 'you said HELLO from {pid}' }, { expect: 'you said GOODBYE from {pid}', timeoutMs: 500 }],
     });
     expect(r.ending).toBe('step-timeout');
@@ -52,7 +56,7 @@ describe.each(tiers)('tier %s', (tier) => {
     // The input was answered (step 3): the missing line is not about reading it.
     expect(r.stepHint).toMatch(/^Compare the expected line/);
     // Stopped at the step's 500 ms, not at the run's timeout.
-    expectWallTime(ms, { waitedMs: 500, workMs: 3500 });
+    expectWallTime(ms, { waitedMs: 500, workMs: 3500, slowdownDuring: slowdown });
   });
 
   it('says when the program ended before the expected line', async () => {
