@@ -36,6 +36,12 @@ const schema = {
 /** Configuration of an `exit` check: what its schema accepts. */
 export type ExitConfig = ConfigOf<typeof schema>;
 
+/** True when a process that ended with this status or signal is what the check expects. */
+export function endedAsExpected(config: ExitConfig, ended: { exitCode: number | null; signal: string | null }): boolean {
+  if (config.signal !== undefined) return ended.signal === config.signal;
+  return ended.signal === null && ended.exitCode === (config.code ?? 0);
+}
+
 /** Passes when the process ended with the given exit status (default 0) or signal. */
 export const exitCheck: CheckKind<typeof schema> = {
   name: 'exit',
@@ -47,7 +53,7 @@ export const exitCheck: CheckKind<typeof schema> = {
     const who = programName(run);
     const actual = ending(run.exitCode, run.signal);
     if (config.signal !== undefined) {
-      if (run.signal === config.signal) return { passed: true, message: `${who} was killed by signal ${config.signal}, as expected.` };
+      if (endedAsExpected(config, run)) return { passed: true, message: `${who} was killed by signal ${config.signal}, as expected.` };
       return {
         passed: false,
         message: `${capitalise(who)} should be killed by signal ${config.signal}, but it ${actual}.`,
@@ -55,7 +61,7 @@ export const exitCheck: CheckKind<typeof schema> = {
       };
     }
     const code = config.code ?? 0;
-    if (run.signal === null && run.exitCode === code) return { passed: true, message: `${who} exited with status ${code}, as expected.` };
+    if (endedAsExpected(config, run)) return { passed: true, message: `${who} exited with status ${code}, as expected.` };
     const outcome: CheckOutcome = { passed: false, message: `${capitalise(who)} should exit with status ${code}, but it ${actual}.` };
     const problem = run.exitCode !== null && run.exitCode !== 0 ? errorLine(streamLines(run, 'stderr')) : undefined;
     if (problem !== undefined) outcome.message += ` It printed on stderr: ${quote(problem)}.`;

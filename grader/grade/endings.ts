@@ -6,9 +6,10 @@ import { escapeForDisplay } from '../checks/display.js';
 import { graderDoubt } from '../checks/doubt.js';
 import type { CheckResult } from '../report/types.js';
 import { processCapEvidence } from '../run/classify.js';
+import { neverStarted } from '../run/decided.js';
 import { ANSWER_INPUT_HINT } from '../run/steps.js';
 import type { ProgramRun } from '../run/types.js';
-import type { TestSpec } from '../spec/types.js';
+import type { CheckSpec, TestSpec } from '../spec/types.js';
 import { capitalise, lastLine, lowerFirst } from '../util/text.js';
 import { seconds } from '../util/time.js';
 
@@ -116,6 +117,8 @@ export function endingCheck(run: ProgramRun, timeoutMs: number): CheckResult {
         passed: false,
         message: `${who} could not be started.${detail}`,
       };
+    case 'stopped-decided':
+      return { check: 'ending', passed: false, message: `${who} did not run to its end.${sentence(detail)}` };
   }
 }
 
@@ -156,7 +159,8 @@ function endedSentence(run: ProgramRun): string {
  */
 export function endingVerdict(test: TestSpec, runs: Record<string, ProgramRun>): CheckResult | undefined {
   const all = Object.values(runs);
-  const broken = all.filter((run) => run.ending !== 'exited');
+  // Stopped by the grader once another process had decided the test: that process's exit check is the verdict (decidedChecks).
+  const broken = all.filter((run) => run.ending !== 'exited' && run.ending !== 'stopped-decided');
   const first = broken[0];
   if (first === undefined) return undefined;
   const verdict = verdictOf(test, first);
@@ -175,4 +179,30 @@ export function endingVerdict(test: TestSpec, runs: Record<string, ProgramRun>):
     test.onStall ??
     'A process that waits for a peer (opening a FIFO, reading from it) waits forever once the peer has gone: look at why the peer ended (its status and stderr above).';
   return verdict;
+}
+
+/** What is judged of a test decided early (run/decided.ts), and the note for its first failure. */
+export interface DecidedChecks {
+  /** The exit checks of the processes that ended by themselves: one of them decided the test. */
+  checks: CheckSpec[];
+  /** Appended to the first failed check's message: who was stopped and why. */
+  note: string;
+}
+
+/**
+ * When the grader stopped processes (or did not start them) because one process had already
+ * ended as an exit check rejects, only the exit checks of the processes that ended by themselves
+ * are judged: the others' output was cut short by the grader, not by the program.
+ */
+export function decidedChecks(test: TestSpec, runs: Record<string, ProgramRun>): DecidedChecks | undefined {
+  const stopped = Object.values(runs).filter((run) => run.ending === 'stopped-decided');
+  if (stopped.length === 0) return undefined;
+  const checks = test.checks.filter((check) => check.check === 'exit' && runs[check.process ?? 'main']?.ending === 'exited');
+  const named = (list: ProgramRun[]): string => list.map((run) => (run.name === 'main' ? 'your main program' : `the "${run.name}" process`)).join(' and ');
+  const started = stopped.filter((run) => !neverStarted(run));
+  const notStarted = stopped.filter(neverStarted);
+  const parts: string[] = [];
+  if (started.length > 0) parts.push(`stopped ${named(started)} rather than wait for ${started.length === 1 ? 'it' : 'them'}`);
+  if (notStarted.length > 0) parts.push(`did not start ${named(notStarted)}`);
+  return { checks, note: ` The test could not pass after that, so the grader ${parts.join(' and ')}; fix this first.` };
 }

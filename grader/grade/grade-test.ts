@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { anyNeeds, needsOf, runCheck } from '../checks/index.js';
 import { escapeForDisplay } from '../checks/display.js';
+import { graderDoubt } from '../checks/doubt.js';
 import { addPitfallHint } from '../hints/index.js';
 import type { CheckContext } from '../checks/types.js';
 import type { BuiltProgram } from '../build/types.js';
@@ -11,7 +12,7 @@ import type { ProgramRun } from '../run/types.js';
 import type { CheckResult, TestResult } from '../report/types.js';
 import type { TestSpec } from '../spec/types.js';
 import { shellQuote } from './shell-quote.js';
-import { endingVerdict } from './endings.js';
+import { decidedChecks, endingVerdict } from './endings.js';
 import { applySplitChecks, feedRerunInput } from './split-checks.js';
 import { measurementError, shouldMeasureAgain } from './measurement-doubt.js';
 import { gradeGenerated, withInput } from './grade-generated.js';
@@ -148,7 +149,9 @@ function applyChecks(test: TestSpec, given: CheckContext): CheckResult[] {
   const brokenEnding = endingVerdict(test, given.runs);
   if (brokenEnding) return [brokenEnding];
   const context = withMeasurements(test, given);
-  return test.checks.map((spec) => {
+  // Decided early (one process failed its exit check, the others were stopped): that check is the verdict.
+  const decided = decidedChecks(test, given.runs);
+  const results = (decided?.checks ?? test.checks).map((spec) => {
     const outcome = runCheck(spec, context);
     const result: CheckResult = { check: spec.check, passed: outcome.passed, message: outcome.message };
     if (outcome.diff) result.diff = outcome.diff;
@@ -156,6 +159,11 @@ function applyChecks(test: TestSpec, given: CheckContext): CheckResult[] {
     if (outcome.doubt !== undefined) result.doubt = outcome.doubt;
     return result;
   });
+  if (decided === undefined) return results;
+  const deciding = results.find((result) => !result.passed);
+  if (deciding !== undefined) deciding.message += decided.note;
+  else results.push({ check: 'ending', ...graderDoubt('it stopped a process of the test early, yet found no failed exit check to show why') });
+  return results;
 }
 
 function stderrTail(runs: Record<string, ProgramRun>): string | undefined {

@@ -2,9 +2,12 @@
 // (peers: further programs started `startAfterMs` after the main one, each with its own
 // timeout, sharing the work directory and the session). Every process is waited for; a process
 // stopped for a timeout or for no progress gets the likely cause from its threads' wait channels.
+// Once a process ends as one of the test's exit checks rejects, the test is decided: the others
+// are stopped and peers not yet started are not started (decided.ts).
 import type { BuiltProgram } from '../build/types.js';
 import type { TestSpec } from '../spec/types.js';
-import { driveProgram, runProgram, startProgram, type RunningProgram } from './run-program.js';
+import { decisiveFailure, stoppedDetail } from './decided.js';
+import { driveProgram, startFailure, startProgram, type RunningProgram } from './run-program.js';
 import type { RunSession } from './session.js';
 import { describeStall, watchStalls } from './stall.js';
 import type { ProgramRun, RunLimits, RunRequest } from './types.js';
@@ -37,6 +40,24 @@ export async function runProcesses(request: ProcessesRequest): Promise<Record<st
   };
 
   const watch = watchStalls(session);
+  // The processes still running, and the failure that decided the test (once one has).
+  const live = new Set<RunningProgram>();
+  let decidedBy: string | undefined;
+  let decide: () => void = () => undefined;
+  const decision = new Promise<void>((resolve) => (decide = resolve));
+  const settle = async (handle: RunningProgram, done: Promise<ProgramRun>): Promise<ProgramRun> => {
+    live.add(handle);
+    const run = await done;
+    live.delete(handle);
+    const failure = test.processes.length > 0 && decidedBy === undefined ? decisiveFailure(test, run) : undefined;
+    if (failure !== undefined) {
+      decidedBy = failure;
+      decide();
+      // A process that has ended already keeps its own ending (the first one recorded wins).
+      for (const other of live) other.stop('stopped-decided', stoppedDetail(failure, true));
+    }
+    return run;
+  };
   try {
     const mainRequest: RunRequest = { ...base('main'), args: test.args, timeoutMs: test.timeoutMs };
     if (request.feedMain === undefined) {
@@ -45,14 +66,19 @@ export async function runProcesses(request: ProcessesRequest): Promise<Record<st
     }
     // Peers are timed from the main program's own start, after its preparation (which a loaded machine stretches).
     const running = await startProgram(mainRequest, session);
-    const main = request.feedMain === undefined ? driveProgram(running, mainRequest) : request.feedMain(running).then(() => running.done);
+    const main = settle(running, request.feedMain === undefined ? driveProgram(running, mainRequest) : request.feedMain(running).then(() => running.done));
     const peers = test.processes.map(async (peer): Promise<ProgramRun> => {
       const wait = (peer.startAfterMs ?? 0) - (Date.now() - running.startedAt);
-      if (wait > 0) await sleep(wait);
+      if (wait > 0) await Promise.race([sleep(wait), decision]);
+      if (decidedBy !== undefined) return { ...startFailure(peer.name, stoppedDetail(decidedBy, false)), ending: 'stopped-decided' };
       const peerRequest: RunRequest = { ...base(peer.name), args: peer.args, timeoutMs: peer.timeoutMs ?? test.timeoutMs };
       if (peer.entry !== undefined) peerRequest.entry = peer.entry;
       if (peer.stdin !== undefined) peerRequest.stdin = peer.stdin;
-      return runProgram(peerRequest, session);
+      const started = await startProgram(peerRequest, session);
+      const run = settle(started, driveProgram(started, peerRequest));
+      // Decided while this peer was being prepared: it was not yet among the live ones.
+      if (decidedBy !== undefined) started.stop('stopped-decided', stoppedDetail(decidedBy, true));
+      return run;
     });
     const runs = await Promise.all([main, ...peers]);
     const stall = describeStall(

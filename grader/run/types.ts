@@ -13,6 +13,7 @@ export type Ending =
   | 'memory-limit' // the program ran out of its memory allowance
   | 'process-limit' // it tried to start more processes than allowed
   | 'supervisor-killed' // it killed the grader's supervisor (its parent): its own status is unknown; the rest was stopped
+  | 'stopped-decided' // another process of the test had already ended as an exit check rejects (run/decided.ts): stopped, or never started
   | 'start-failure'; // the sandbox or the program could not be started at all
 
 /** A process seen while the program ran (only when the test sets `observe`). */

@@ -1,6 +1,7 @@
 // The ending verdict of multi-process tests, and checks applied over the splits of a feed.
 import { describe, expect, it } from 'vitest';
-import { endingVerdict } from '../../grader/grade/endings.js';
+import { decidedChecks, endingVerdict } from '../../grader/grade/endings.js';
+import { stoppedDetail } from '../../grader/run/decided.js';
 import { applySplitChecks } from '../../grader/grade/split-checks.js';
 import { withStepsDoubt } from '../../grader/run/run-program.js';
 import { LATE_STEPS_MS } from '../../grader/run/steps.js';
@@ -115,5 +116,42 @@ describe('applySplitChecks', () => {
         : [{ check: 'exit', passed: true, message: 'ok' }],
     );
     expect(results).toEqual([{ check: 'ending', passed: false, message: 'Under split random #1 (seed 3): stopped' }]);
+  });
+});
+
+describe('a test decided early (one process failed its exit check, the others were stopped)', () => {
+  const test = makeTest({
+    processes: [
+      { name: 'writer', args: [] },
+      { name: 'late', args: [] },
+    ],
+    checks: [
+      { check: 'exit', code: 0 },
+      { check: 'exit', process: 'writer', code: 0 },
+      { check: 'exit', process: 'late', code: 0 },
+      { check: 'lines', expect: ['x'] },
+    ],
+  });
+  const failure = 'the "writer" process exited with status 1 after 0.1 s';
+  const writer = makeRun({ name: 'writer', exitCode: 1 });
+  const main = makeRun({ ending: 'stopped-decided', exitCode: null, signal: 'SIGKILL', endingDetail: stoppedDetail(failure, true) });
+  const late = makeRun({ name: 'late', ending: 'stopped-decided', exitCode: null, elapsedMs: 0, endingDetail: stoppedDetail(failure, false) });
+
+  it('is no broken ending: the verdict is the exit check of the process that ended by itself', () => {
+    expect(endingVerdict(test, { main, writer, late })).toBeUndefined();
+    const decided = decidedChecks(test, { main, writer, late });
+    expect(decided?.checks).toEqual([{ check: 'exit', process: 'writer', code: 0 }]);
+    expect(decided?.note).toBe(
+      ' The test could not pass after that, so the grader stopped your main program rather than wait for it and did not start the "late" process; fix this first.',
+    );
+  });
+
+  it('still reports a process that broke by itself', () => {
+    const timedOut = makeRun({ name: 'late', ending: 'timeout', exitCode: null, signal: 'SIGKILL', endingDetail: 'still running after 10000 ms' });
+    expect(endingVerdict(test, { main, writer, late: timedOut })?.message).toMatch(/"late" process was still running after 10 s/);
+  });
+
+  it('judges every check as usual when nothing was stopped', () => {
+    expect(decidedChecks(test, { main: makeRun(), writer, late: makeRun({ name: 'late' }) })).toBeUndefined();
   });
 });

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { gradeTest } from '../../grader/grade/grade-test.js';
 import { runTest } from '../../grader/run/run-test.js';
 import { describeStall, sampleStallCauses } from '../../grader/run/stall.js';
 import type { TestSpec } from '../../grader/spec/types.js';
-import { fixtureProgram, nonce } from './helpers.js';
+import { fixtureProgram, nonce, processesWith } from './helpers.js';
 
 function spec(overrides: Partial<TestSpec>): TestSpec {
   return {
@@ -76,5 +77,66 @@ describe('several processes', () => {
     expect(runs.late!.startedAt - runs.main!.startedAt).toBeGreaterThanOrEqual(250);
     expect(runs.main?.ending).toBe('timeout');
     expect(runs.main?.endingDetail).toMatch(/FIFO/);
+  });
+});
+
+describe('a test decided by a failed exit status', () => {
+  // main blocks opening a FIFO nobody else opens; the peer exits 3 where the test wants 0.
+  const failingPeer = (word: string, checks: TestSpec['checks']): TestSpec =>
+    spec({
+      args: [word, 'pipe'],
+      timeoutMs: 8000,
+      files: [{ path: 'pipe', type: 'fifo' }],
+      processes: [{ name: 'late', args: [word, '3'], entry: 'exit-code.mjs', startAfterMs: 300, timeoutMs: 8000 }],
+      checks,
+    });
+
+  it('stops the processes left waiting instead of letting them run to the timeout', async () => {
+    const word = nonce();
+    const { runs } = await runTest(failingPeer(word, [{ check: 'exit', process: 'late', code: 0 }]), fixtureProgram('open-fifo.mjs'));
+    expect(runs.late).toMatchObject({ ending: 'exited', exitCode: 3 });
+    expect(runs.main?.ending).toBe('stopped-decided');
+    expect(runs.main?.endingDetail).toMatch(/^The grader stopped it once the "late" process exited with status 3 after /);
+    // Stopped once the peer had ended, far from its 8 s timeout (generous: a loaded machine).
+    expect(runs.main!.endedAt).toBeLessThan(runs.main!.startedAt + 6000);
+    expect(processesWith(word)).toEqual([]);
+  });
+
+  it('lets them run when no exit check rejects the ending', async () => {
+    const word = nonce();
+    const { runs } = await runTest({ ...failingPeer(word, [{ check: 'exit', process: 'late', code: 3 }]), timeoutMs: 1500 }, fixtureProgram('open-fifo.mjs'));
+    expect(runs.main?.ending).toBe('timeout');
+  });
+
+  it('does not start a peer whose start comes after the decision', async () => {
+    const word = nonce();
+    const { runs } = await runTest(
+      spec({
+        args: [word, '4'],
+        processes: [{ name: 'later', args: [word, 'pipe'], entry: 'open-fifo.mjs', startAfterMs: 3000, timeoutMs: 8000 }],
+        checks: [{ check: 'exit', code: 0 }],
+      }),
+      fixtureProgram('exit-code.mjs'),
+    );
+    expect(runs.main).toMatchObject({ ending: 'exited', exitCode: 4 });
+    expect(runs.later).toMatchObject({ ending: 'stopped-decided', stdout: '' });
+    expect(runs.later?.endingDetail).toMatch(/^It was not started once your main program exited with status 4/);
+  });
+
+  it('grades it by the failed exit check, saying who was stopped', async () => {
+    const word = nonce();
+    const program = fixtureProgram('open-fifo.mjs');
+    const test = failingPeer(word, [
+      { check: 'exit', code: 0 },
+      { check: 'exit', process: 'late', code: 0 },
+      { check: 'lines', expect: ['opening', 'read ""'] },
+    ]);
+    const result = await gradeTest(test, { slug: 'fixture', program, reference: () => Promise.resolve(program) });
+    expect(result.status).toBe('failed');
+    expect(result.checks).toHaveLength(1);
+    expect(result.checks[0]).toMatchObject({ check: 'exit', passed: false });
+    expect(result.checks[0]?.message).toBe(
+      'Process `late` should exit with status 0, but it exited with status 3. The test could not pass after that, so the grader stopped your main program rather than wait for it; fix this first.',
+    );
   });
 });
