@@ -39,7 +39,8 @@ A whole class (DIR/STUDENT/SLUG/..., or DIR/STUDENT/assignments/SLUG/...):
   --shard I/N       grade only shard I of N (students in name order, every N-th)
 
 Failures first: on the console, each exercise's cheap tests run first, and when one fails its
-costly tests (repeated trials, timing tests that hold the machine, generated cases) are reported
+costly tests (repeated trials, timing tests that hold the machine, generated cases, tests that
+last a second by their own checks or must see 32 threads or more) are reported
 as "not run: fix the failures above first" and score 0. Every test runs with --all-tests, with
 any --format or --json (scores that are recorded never depend on order), under CI (the CI
 variable is set), and with --submissions.

@@ -7,13 +7,33 @@ import type { TestSpec } from '../spec/types.js';
  * A test is costly when it repeats the program (trials > 1: amplified races, repeated timing; a
  * feed split in several ways: one run after another, each waiting for the program to be up),
  * holds the machine (exclusive: timing-sensitive), runs generated cases against the reference
- * (generate), or lasts by its own checks about a second or more (a statement's sleep: see
- * SLOW_TEST_MS). Every other test runs the program once on a fixed input, briefly: cheap and
- * deterministic, so its failure is the first thing a student should see.
+ * (generate), lasts by its own checks about a second or more (a statement's sleep: see
+ * SLOW_TEST_MS), or must see many threads (MANY_THREADS). Every other test runs the program once
+ * on a fixed input, briefly: cheap and deterministic, so its failure is the first thing a student
+ * should see.
  */
 export function isCostly(test: Pick<TestSpec, 'trials' | 'exclusive' | 'generate' | 'feed' | 'checks' | 'steps'>): boolean {
   const repeated = test.trials > 1 || (test.feed !== undefined && feedRunCount(test.feed) > 1);
-  return repeated || test.exclusive !== false || test.generate !== undefined || leastDurationMs(test) >= SLOW_TEST_MS;
+  return (
+    repeated || test.exclusive !== false || test.generate !== undefined || leastDurationMs(test) >= SLOW_TEST_MS || leastWorkerThreads(test) >= MANY_THREADS
+  );
+}
+
+/**
+ * A test whose `threads` check asks for this many worker threads or more is costly: each Worker
+ * costs Node tens of ms of CPU to start (thread-counter's slide test, 100 threads: 5.5 s of CPU,
+ * docs/speed.md), so such a test is no quick first verdict.
+ */
+export const MANY_THREADS = 32;
+
+/** The most worker threads a `threads` check of the test requires (its `workers.min`), 0 if none. */
+export function leastWorkerThreads(test: Pick<TestSpec, 'checks'>): number {
+  let most = 0;
+  for (const check of test.checks) {
+    if (check.check !== 'threads' || typeof check.workers !== 'object' || check.workers === null) continue;
+    most = Math.max(most, numberOr0((check.workers as { min?: unknown }).min));
+  }
+  return most;
 }
 
 /**

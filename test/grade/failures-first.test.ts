@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failuresFirstApplies } from '../../grader/cli/grade-command.js';
 import { grade } from '../../grader/grade/grade.js';
-import { isCostly, leastDurationMs, NOT_RUN_FIX_FAILURES, SLOW_TEST_MS } from '../../grader/grade/test-cost.js';
+import { isCostly, leastDurationMs, leastWorkerThreads, MANY_THREADS, NOT_RUN_FIX_FAILURES, SLOW_TEST_MS } from '../../grader/grade/test-cost.js';
 import { consoleReporter } from '../../grader/report/console.js';
 import type { Reporter } from '../../grader/report/types.js';
 import { makeTest } from '../checks/helpers.js';
@@ -47,6 +47,14 @@ describe('which tests are costly', () => {
     expect(leastDurationMs(steps)).toBe(1100);
     expect(isCostly(steps)).toBe(true);
     expect(leastDurationMs(makeTest({ checks: [{ check: 'exit', code: 0 }] }))).toBe(0);
+  });
+  it('a test that must see many worker threads is costly: each costs Node tens of ms of CPU to start', () => {
+    const threads = (min: number) => makeTest({ checks: [{ check: 'threads', workers: { min } }] });
+    expect(leastWorkerThreads(threads(100))).toBe(100);
+    expect(isCostly(threads(100))).toBe(true);
+    expect(isCostly(threads(MANY_THREADS))).toBe(true);
+    expect(isCostly(threads(MANY_THREADS - 1))).toBe(false);
+    expect(leastWorkerThreads(makeTest({ checks: [{ check: 'threads', workers: { max: 1 } }] }))).toBe(0);
   });
 });
 
