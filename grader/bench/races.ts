@@ -39,6 +39,7 @@ export const RACY_VARIANTS: ReadonlyArray<readonly [slug: string, variant: strin
   ['producer-consumer', 'stops-on-empty'],
   ['sync-semaphore', 'console-log-in-workers'],
   ['sync-semaphore', 'no-limit'],
+  ['sync-semaphore', 'limit-off-by-one'],
   ['sync-condition', 'no-wait-on-full'],
   ['sync-condition', 'print-outside-lock'],
   ['sync-condition', 'takes-out-of-order'],
