@@ -6,7 +6,7 @@ import { escapeForDisplay } from '../checks/display.js';
 import { graderDoubt } from '../checks/doubt.js';
 import type { CheckResult } from '../report/types.js';
 import { processCapEvidence } from '../run/classify.js';
-import { neverStarted } from '../run/decided.js';
+import { howItExited, neverStarted, processInSentence } from '../run/decided.js';
 import { ANSWER_INPUT_HINT } from '../run/steps.js';
 import type { ProgramRun } from '../run/types.js';
 import type { CheckSpec, TestSpec } from '../spec/types.js';
@@ -145,7 +145,7 @@ function who(run: ProgramRun): string {
 
 /** "Your program's "writer" process exited with status 1 after 0.1 s (stderr: `error: ...`)". */
 function endedSentence(run: ProgramRun): string {
-  const how = run.signal !== null ? `was killed by ${run.signal}` : `exited with status ${run.exitCode ?? '?'}`;
+  const how = howItExited(run);
   const stderr = run.stderr.split('\n').find((line) => line.trim() !== '');
   const said = stderr === undefined ? '' : ` (stderr: ${escapeForDisplay(stderr, { maxChars: 160 })})`;
   const text = `${who(run)} ${how} after ${seconds(run.elapsedMs)}${said}`;
@@ -173,7 +173,7 @@ export function endingVerdict(test: TestSpec, runs: Record<string, ProgramRun>):
     if (others.length > 0) verdict.message = [verdict.message, ...others].join(' ');
     return verdict;
   }
-  const names = gone.map((run) => (run.name === 'main' ? 'your main program' : `the "${run.name}" process`)).join(' and ');
+  const names = gone.map(processInSentence).join(' and ');
   verdict.message = [...gone.map(endedSentence), verdict.message, ...others, `It was most likely waiting for ${names}, which had already ended.`].join(' ');
   verdict.hint =
     test.onStall ??
@@ -198,7 +198,7 @@ export function decidedChecks(test: TestSpec, runs: Record<string, ProgramRun>):
   const stopped = Object.values(runs).filter((run) => run.ending === 'stopped-decided');
   if (stopped.length === 0) return undefined;
   const checks = test.checks.filter((check) => check.check === 'exit' && runs[check.process ?? 'main']?.ending === 'exited');
-  const named = (list: ProgramRun[]): string => list.map((run) => (run.name === 'main' ? 'your main program' : `the "${run.name}" process`)).join(' and ');
+  const named = (list: ProgramRun[]): string => list.map(processInSentence).join(' and ');
   const started = stopped.filter((run) => !neverStarted(run));
   const notStarted = stopped.filter(neverStarted);
   const parts: string[] = [];

@@ -13,14 +13,22 @@ export function exitChecksOf(checks: readonly CheckSpec[], name: string): ExitCo
   return checks.filter((check) => check.check === 'exit' && (check.process ?? 'main') === name).map((check) => check as unknown as ExitConfig);
 }
 
+/** A process of the test in a sentence: "your main program", or `the "writer" process`. */
+export function processInSentence(run: Pick<ProgramRun, 'name'>): string {
+  return run.name === 'main' ? 'your main program' : `the "${run.name}" process`;
+}
+
+/** How a process that ended by itself ended: "exited with status 1", "was killed by SIGSEGV". */
+export function howItExited(run: Pick<ProgramRun, 'signal' | 'exitCode'>): string {
+  return run.signal !== null ? `was killed by ${run.signal}` : `exited with status ${run.exitCode ?? '?'}`;
+}
+
 /** What the ending of `run` decides: a sentence naming the process and how it ended when an exit check of the test rejects it, else undefined. */
 export function decisiveFailure(test: Pick<TestSpec, 'checks'>, run: ProgramRun): string | undefined {
   // Only a process that ended by itself, measured without doubt: a stopped one is the verdict of its ending.
   if (run.ending !== 'exited' || run.endingDoubt !== undefined) return undefined;
   if (exitChecksOf(test.checks, run.name).every((config) => endedAsExpected(config, run))) return undefined;
-  const who = run.name === 'main' ? 'your main program' : `the "${run.name}" process`;
-  const how = run.signal !== null ? `was killed by ${run.signal}` : `exited with status ${run.exitCode ?? '?'}`;
-  return `${who} ${how} after ${seconds(run.elapsedMs)}`;
+  return `${processInSentence(run)} ${howItExited(run)} after ${seconds(run.elapsedMs)}`;
 }
 
 const NOT_STARTED = 'It was not started';
