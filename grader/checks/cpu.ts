@@ -4,6 +4,7 @@
 
 import type { CheckKind, CheckOutcome, ConfigOf, KindSchema } from './types.js';
 import { observedCpuMs, observedRunnableMs } from '../run/observe.js';
+import { graderDoubt } from './doubt.js';
 import { formatDuration } from './elapsed.js';
 import { observedProcesses } from './processes.js';
 import { CheckConfigError } from './streams.js';
@@ -21,10 +22,31 @@ const schema = {
       type: 'number',
       minimum: 0,
       description:
-        "Most busy thread time, summed over the program's threads, in ms: a thread that spins for 3 s adds 3000 whatever the load; start-up adds a little (more on a loaded machine).",
+        "Most busy thread time, summed over the program's threads, in ms: a thread that spins for 3 s adds 3000 whatever the load; start-up adds a little (more on a loaded machine). Over the bound with a CPU time under a fifth of it (the rest, over four fifths, was waiting for a processor) is the machine's starvation: the grader's doubt (re-run, then its error), not a failure.",
     },
   },
 } as const satisfies KindSchema;
+
+/**
+ * Busy time over the bound is spinning only when the program also ran: a spinning thread that
+ * waits for a processor still runs whenever it gets one. A program whose CPU time is under a fifth
+ * of the bound, and so spent over four fifths of its busy time waiting for a processor, was starved
+ * by the machine: each wake-up of a sleeping thread waited in the run queue. Measured: the
+ * reference of sync-semaphore busy 10.6 s with 0.7 s of CPU (a reliability run, two burners, the
+ * host slow), 6.2 s with 0.29 s at a load average of 87; its spinning variant 19 s busy with 7 s of
+ * CPU at a load average of 84, 17-19 s with 12-14 s unloaded, 19 s with 6.4-8.4 s beside two
+ * burners; sync-event's spinning variant 27 s busy with 3.7-4.3 s of CPU beside two burners (four
+ * spinning threads share the program's part of the machine), its reference 2.2 s with 0.26 s
+ * (2026-12-07). The references' CPU time stays under a tenth of their bounds; the spinners' above
+ * half of them until the machine starves them too, and then the grader cannot tell.
+ */
+const STARVED_CPU_SHARE_OF_BOUND = 0.2;
+
+/** Why busy time over `maxBusyMs` may be the machine's starvation rather than spinning, or undefined. */
+export function starvedNotSpinning(busyMs: number, cpuMs: number, maxBusyMs: number): string | undefined {
+  if (cpuMs >= STARVED_CPU_SHARE_OF_BOUND * maxBusyMs) return undefined;
+  return `your program's threads were ready to run for ${formatDuration(busyMs - cpuMs)} without getting a processor (the machine was too busy) and ran only ${formatDuration(cpuMs)}, so their busy time (${formatDuration(busyMs)}) cannot tell sleeping from spinning`;
+}
 
 /** Configuration of a `cpu` check: what its schema accepts. */
 export type CpuConfig = ConfigOf<typeof schema>;
@@ -44,6 +66,8 @@ export const cpuCheck: CheckKind<typeof schema> = {
     const busyMs = observedRunnableMs(processes);
     const wall = formatDuration(run.totalMs);
     if (config.maxBusyMs !== undefined && busyMs > config.maxBusyMs) {
+      const starved = starvedNotSpinning(busyMs, cpuMs, config.maxBusyMs);
+      if (starved !== undefined) return graderDoubt(starved);
       return {
         passed: false,
         message: `Your program's threads were busy (running, or ready to run) for ${formatDuration(busyMs)} in all during a run of ${wall} (at most ${formatDuration(config.maxBusyMs)} expected; its CPU time was ${formatDuration(cpuMs)}): some thread keeps the processor busy while it waits.`,

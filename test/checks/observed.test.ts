@@ -195,12 +195,28 @@ describe('cpu', () => {
 
   it('bounds busy thread time and CPU time', () => {
     expect(cpuCheck.run({ maxBusyMs: 6000 }, ctx(150, 1500)).passed).toBe(true);
-    expect(cpuCheck.run({ maxBusyMs: 6000 }, ctx(900, 12400)).message).toBe(
-      "Your program's threads were busy (running, or ready to run) for 12.4 s in all during a run of 3 s (at most 6 s expected; its CPU time was 900 ms): some thread keeps the processor busy while it waits.",
+    expect(cpuCheck.run({ maxBusyMs: 6000 }, ctx(4000, 12400)).message).toBe(
+      "Your program's threads were busy (running, or ready to run) for 12.4 s in all during a run of 3 s (at most 6 s expected; its CPU time was 4 s): some thread keeps the processor busy while it waits.",
     );
     expect(cpuCheck.run({ maxMs: 500 }, ctx(900, 0)).message).toBe(
       'Your program used 900 ms of CPU time in a run of 3 s wall time (at most 500 ms expected): some thread keeps the processor busy while it waits.',
     );
     expect(() => cpuCheck.run({}, ctx(0, 0))).toThrow(/maxMs or maxBusyMs/);
+  });
+
+  it("is the grader's doubt, not a failure, when the threads waited for a processor far longer than they ran", () => {
+    // sync-semaphore's reference in a reliability run on a starved machine: 10.61 s busy, 0.70 s of CPU.
+    const starved = cpuCheck.run({ maxBusyMs: 7500 }, ctx(700, 10610));
+    expect(starved.passed).toBe(false);
+    expect(starved.doubt).toBe(
+      "your program's threads were ready to run for 9.91 s without getting a processor (the machine was too busy) and ran only 700 ms, so their busy time (10.61 s) cannot tell sleeping from spinning",
+    );
+    // sync-event's spinning variant beside two burners: a long wait too, but it ran for more than a fifth of the bound.
+    const spinning = cpuCheck.run({ maxBusyMs: 6000 }, ctx(3710, 27230));
+    expect(spinning.doubt).toBeUndefined();
+    expect(spinning.message).toContain('keeps the processor busy');
+    // Under a fifth of the bound in CPU time is starvation; a fifth or more is spinning.
+    expect(cpuCheck.run({ maxBusyMs: 6000 }, ctx(1199, 6200)).doubt).toBeDefined();
+    expect(cpuCheck.run({ maxBusyMs: 6000 }, ctx(1200, 12000)).doubt).toBeUndefined();
   });
 });
