@@ -65,12 +65,15 @@ export const cpuCheck: CheckKind<typeof schema> = {
     const cpuMs = observedCpuMs(processes);
     const busyMs = observedRunnableMs(processes);
     const wall = formatDuration(run.totalMs);
-    if (config.maxBusyMs !== undefined && busyMs > config.maxBusyMs) {
-      const starved = starvedNotSpinning(busyMs, cpuMs, config.maxBusyMs);
-      if (starved !== undefined) return graderDoubt(starved);
+    // Busy time over the bound on a starved machine is the grader's doubt, but only after a CPU time
+    // over maxMs, measured without doubt, has had its say.
+    const { maxBusyMs } = config;
+    const overBusy = maxBusyMs !== undefined && busyMs > maxBusyMs;
+    const starved = overBusy ? starvedNotSpinning(busyMs, cpuMs, maxBusyMs) : undefined;
+    if (overBusy && starved === undefined) {
       return {
         passed: false,
-        message: `Your program's threads were busy (running, or ready to run) for ${formatDuration(busyMs)} in all during a run of ${wall} (at most ${formatDuration(config.maxBusyMs)} expected; its CPU time was ${formatDuration(cpuMs)}): some thread keeps the processor busy while it waits.`,
+        message: `Your program's threads were busy (running, or ready to run) for ${formatDuration(busyMs)} in all during a run of ${wall} (at most ${formatDuration(maxBusyMs)} expected; its CPU time was ${formatDuration(cpuMs)}): some thread keeps the processor busy while it waits.`,
         hint: HINT,
       };
     }
@@ -81,6 +84,7 @@ export const cpuCheck: CheckKind<typeof schema> = {
         hint: HINT,
       };
     }
+    if (starved !== undefined) return graderDoubt(starved);
     return { passed: true, message: `Your program used ${formatDuration(cpuMs)} of CPU time (threads busy ${formatDuration(busyMs)} in all), within bounds.` };
   },
 };

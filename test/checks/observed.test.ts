@@ -218,5 +218,12 @@ describe('cpu', () => {
     // Under a fifth of the bound in CPU time is starvation; a fifth or more is spinning.
     expect(cpuCheck.run({ maxBusyMs: 6000 }, ctx(1199, 6200)).doubt).toBeDefined();
     expect(cpuCheck.run({ maxBusyMs: 6000 }, ctx(1200, 12000)).doubt).toBeUndefined();
+    // A CPU time over maxMs is measured without doubt: it fails even when the busy time is in doubt.
+    const both = cpuCheck.run({ maxBusyMs: 6000, maxMs: 500 }, ctx(900, 12400));
+    expect(both.doubt).toBeUndefined();
+    expect(both.message).toBe(
+      'Your program used 900 ms of CPU time in a run of 3 s wall time (at most 500 ms expected): some thread keeps the processor busy while it waits.',
+    );
+    expect(cpuCheck.run({ maxBusyMs: 6000, maxMs: 1000 }, ctx(900, 12400)).doubt).toBeDefined();
   });
 });
